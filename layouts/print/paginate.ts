@@ -1,0 +1,68 @@
+// Runs in the print document: paginates it with Paged.js, then gives every page its folio and running head,
+// writes the real page numbers into the 目录, and leaves the layout on `window.qikanPrint` for the print engine.
+import { formatFolio, layoutPages, type PageFacts, type PageKind, type PrintLayout } from '../../src/lib/print-pages.ts';
+
+declare global {
+  interface Window {
+    PagedPolyfill: { preview: () => Promise<unknown> };
+    qikanPrint?: PrintLayout | { error: string };
+  }
+}
+
+const KINDS: [string, PageKind][] = [
+  ['.cover', 'cover'],
+  ['.front', 'front'],
+  ['.opener', 'opener'],
+  ['.back-cover', 'back'],
+];
+
+function factsOf(page: Element): PageFacts {
+  const content = page.querySelector('.pagedjs_page_content')!;
+  const blank = page.classList.contains('pagedjs_blank_page') || !content.textContent!.trim() && !content.querySelector('img');
+  const kind = blank ? 'blank' : (KINDS.find(([sel]) => content.querySelector(sel))?.[1] ?? 'content');
+  const starts = [...content.querySelectorAll('article.article:not([data-split-from])')].map((a) => a.id);
+  const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
+  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts };
+}
+
+function decorate(page: Element, text: string | null, folio: number | null): void {
+  const box = page.querySelector('.pagedjs_pagebox')!;
+  if (text) box.insertAdjacentHTML('beforeend', `<div class="qk-running-head"></div>`);
+  if (folio !== null) box.insertAdjacentHTML('beforeend', `<div class="qk-folio">${formatFolio(folio)}</div>`);
+  const head = box.querySelector('.qk-running-head');
+  if (head && text) head.textContent = text;
+}
+
+/**
+ * Paged.js waits for every image of a page to load, and a lazy image off screen never does: the pagination would
+ * hang. Print wants every image anyway.
+ */
+async function loadImages(): Promise<void> {
+  const images = [...document.images];
+  for (const img of images) img.loading = 'eager';
+  await Promise.all(images.map((img) => img.decode().catch(() => {
+    throw new Error(`image ${img.currentSrc || img.src} could not be loaded`);
+  })));
+}
+
+async function paginate(): Promise<PrintLayout> {
+  await Promise.all([document.fonts.ready, loadImages()]);
+  await window.PagedPolyfill.preview();
+  await document.fonts.ready;
+  const heads = JSON.parse(document.body.dataset.heads ?? '{}');
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  const layout = layoutPages(pages.map(factsOf), heads);
+  layout.pages.forEach((p, i) => {
+    if (p.decorated) decorate(pages[i]!, p.runningHead, p.folio);
+  });
+  const folioOf = new Map(layout.articles.map((a) => [a.anchor, formatFolio(a.folio)]));
+  for (const el of document.querySelectorAll<HTMLElement>('.toc-page[data-anchor]')) {
+    el.textContent = folioOf.get(el.dataset.anchor!) ?? '??';
+  }
+  return layout;
+}
+
+paginate().then(
+  (layout) => (window.qikanPrint = layout),
+  (error: unknown) => (window.qikanPrint = { error: String((error as Error)?.stack ?? error) }),
+);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ContentError } from '../lib/errors.ts';
+import { runBuild } from './build.ts';
+
+const program = new Command('qikan').description('Build a magazine: one folder of Markdown, a website and a print PDF.');
+
+program
+  .command('build')
+  .description('build the website and the PDF of every issue')
+  .option('--root <dir>', 'the publication folder (publication.yaml and issues/)', '.')
+  .option('--out <dir>', 'where the site, the PDFs and build-manifest.json go', 'dist')
+  .option('--only <issue-id>', 'build only this issue')
+  .option('--no-pdf', 'build only the website')
+  .option('--verbose', "show Astro's own log")
+  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; verbose?: boolean }) => {
+    await runBuild(opts);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ContentError) {
+    process.stderr.write(`qikan: ${error.message}\n`);
+  } else {
+    process.stderr.write(`qikan: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.QIKAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  process.exitCode = 1;
+}

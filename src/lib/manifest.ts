@@ -1,0 +1,68 @@
+import type { Issue, Model } from './model.ts';
+import { formatFolio, type PrintLayout } from './print-pages.ts';
+
+/** dist/build-manifest.json: what was built, for tests and outside checks. Paths are relative to dist/. */
+export interface BuildManifest {
+  publication: string;
+  issues: IssueEntry[];
+}
+
+export interface IssueEntry {
+  id: string;
+  number: number;
+  headline: string;
+  url: string;
+  /** Null when the build skipped the PDF (`--no-pdf`). */
+  pdf: string | null;
+  pages: number | null;
+  bytes: number | null;
+  articles: ArticleEntry[];
+}
+
+export interface ArticleEntry {
+  id: string;
+  title: string;
+  section: string;
+  /** Null for an article with `web: false`. */
+  url: string | null;
+  /** 1-based PDF page where the article starts; null when it is not printed or no PDF was made. */
+  pdfPage: number | null;
+  /** The page number printed on that page and in the 目录. */
+  folio: string | null;
+}
+
+export interface PrintedIssue {
+  layout: PrintLayout;
+  bytes: number;
+}
+
+export function buildManifest(model: Model, printed: Map<string, PrintedIssue>): BuildManifest {
+  return {
+    publication: model.publication.name,
+    issues: model.issues.map((issue) => issueEntry(issue, printed.get(issue.id))),
+  };
+}
+
+function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry {
+  const placed = new Map(printed?.layout.articles.map((a) => [a.anchor, a]));
+  return {
+    id: issue.id,
+    number: issue.meta.number,
+    headline: issue.meta.headline,
+    url: `/${issue.id}/`,
+    pdf: printed ? `pdf/${issue.id}.pdf` : null,
+    pages: printed?.layout.pages.length ?? null,
+    bytes: printed?.bytes ?? null,
+    articles: issue.articles.map((a) => {
+      const place = a.print ? placed.get(a.anchor) : undefined;
+      return {
+        id: a.id,
+        title: a.title,
+        section: a.section,
+        url: a.web ? a.url : null,
+        pdfPage: place?.pdfPage ?? null,
+        folio: place ? formatFolio(place.folio) : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+
+/** Helpers shared by the rehype plugins: they all look at a block's sibling paragraphs. */
+export function isElement(node: RootContent | ElementContent | undefined, tag?: string): node is Element {
+  return !!node && node.type === 'element' && (!tag || node.tagName === tag);
+}
+
+export function isBlank(node: RootContent | ElementContent): boolean {
+  return node.type === 'text' && !node.value.trim();
+}
+
+/** The element siblings of a parent, without the whitespace text between them. */
+export function blockChildren(parent: Root | Element): Element[] {
+  return parent.children.filter((c): c is Element => c.type === 'element');
+}
+
+export function textOf(node: Element): string {
+  return toString(node).trim();
+}
+
+export function addClass(node: Element, name: string): void {
+  const current = node.properties.className;
+  const list = Array.isArray(current) ? current.map(String) : current ? [String(current)] : [];
+  if (!list.includes(name)) node.properties.className = [...list, name];
+}
+
+/** Replaces `count` children of `parent` starting at `from` with `node`. */
+export function replaceChildren(parent: Root | Element, from: Element, count: Element[], node: Element): void {
+  const start = parent.children.indexOf(from);
+  const end = parent.children.indexOf(count[count.length - 1] ?? from);
+  parent.children.splice(start, end - start + 1, node);
+}
+
+/** Removes a leading prefix from the first text node of an element (keeps the rest of its markup). */
+export function stripLeadingText(node: Element, prefix: RegExp): void {
+  const first = node.children[0];
+  if (first?.type === 'text') first.value = first.value.replace(prefix, '');
+  else if (isElement(first)) stripLeadingText(first, prefix);
+}

@@ -1,0 +1,15 @@
+/** The textual conventions of the magazine's Markdown, in one place (the plugins and `qikan check` share them). */
+
+/** A figure caption: 图1 …, 图 2：…, 图3-1 … */
+export const FIGURE_CAPTION = /^图\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))/;
+/** A table caption: 表1 … */
+export const TABLE_CAPTION = /^表\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))/;
+/** A data-source note under a table or figure: 资料来源：… / 数据来源：… */
+export const DATA_SOURCE = /^(?:资料|数据)来源\s*[：:]/;
+/** An article's 来源 line: （来源：…） or 来源：… */
+export const SOURCE_LINE = /^[（(]\s*来源\s*[：:].*[）)]$|^来源\s*[：:]/;
+/** A numbered subhead: 01 / 01. / (03) / （一） / 一、 / 1. / 1、 */
+export const SUBHEAD_NUMBER =
+  /^(?:\(\s*\d{1,2}\s*\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|0\d(?![\d.%]))\s*/;
+/** A question or answer paragraph of an interview. */
+export const QA_LABEL = /^(问|答)\s*[：:]\s*/;

@@ -1,0 +1,39 @@
+import type { Element, Root } from 'hast';
+import { DATA_SOURCE, FIGURE_CAPTION } from './patterns.ts';
+import { blockChildren, isElement, replaceChildren, textOf } from './hast.ts';
+
+/** A paragraph holding one image and nothing else. */
+function isImageParagraph(node: Element): boolean {
+  if (node.tagName !== 'p') return false;
+  const content = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return content.length === 1 && isElement(content[0], 'img');
+}
+
+/**
+ * An image alone in its paragraph becomes a `<figure>`; the paragraph right after it becomes its `<figcaption>`
+ * when it starts with 图N, and a 资料来源 note after that joins the figure, so that print keeps them together.
+ */
+export default function rehypeFigure() {
+  return (tree: Root) => {
+    const blocks = blockChildren(tree);
+    for (let i = 0; i < blocks.length; i++) {
+      const p = blocks[i]!;
+      if (!isImageParagraph(p)) continue;
+      const img = p.children.find((c) => isElement(c, 'img')) as Element;
+      const taken: Element[] = [];
+      const figure: Element = { type: 'element', tagName: 'figure', properties: {}, children: [img] };
+      const caption = blocks[i + 1];
+      if (caption?.tagName === 'p' && FIGURE_CAPTION.test(textOf(caption))) {
+        figure.children.push({ ...caption, tagName: 'figcaption', properties: {} });
+        taken.push(caption);
+        const note = blocks[i + 2];
+        if (note?.tagName === 'p' && DATA_SOURCE.test(textOf(note))) {
+          figure.children.push({ ...note, properties: { className: ['data-source'] } });
+          taken.push(note);
+        }
+      }
+      replaceChildren(tree, p, taken, figure);
+      i += taken.length;
+    }
+  };
+}

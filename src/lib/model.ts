@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContentError, type Finding } from './errors.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { issuesDir } from './paths.ts';
+import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
+import { issueSchema, type IssueMeta } from './schema/issue.ts';
+import { publicationSchema, type Publication } from './schema/publication.ts';
+import { parseYaml, validateYaml, lineOf, type YamlSource } from './yaml-source.ts';
+
+export interface Article extends ArticleFrontMatter {
+  /** `<issue-id>/<file name without .md>`: also the id of the Astro content entry. */
+  id: string;
+  issueId: string;
+  /** Path relative to the publication root, for messages. */
+  file: string;
+  slug: string;
+  order: number;
+  /** Site URL of the article page, with leading and trailing slash. */
+  url: string;
+  /** HTML id of the article in the issue's print document. */
+  anchor: string;
+  /** Image paths as written in the body, relative to the article. */
+  images: string[];
+}
+
+export interface Issue {
+  id: string;
+  meta: IssueMeta;
+  /** Cover image path relative to the publication root. */
+  coverImage: string;
+  /** All articles, in printed order: by section as publication.yaml orders them, then by `order`. */
+  articles: Article[];
+}
+
+export interface Model {
+  root: string;
+  publication: Publication;
+  /** Newest first. */
+  issues: Issue[];
+}
+
+const ORDER_PREFIX = /^(\d+)-(.+)$/;
+const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/** Loads and validates the whole publication; throws a ContentError listing every problem found. */
+export function loadModel(root: string): Model {
+  const findings: Finding[] = [];
+  const rel = (p: string) => path.relative(root, p) || p;
+
+  const publication = loadYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings);
+  const dir = issuesDir(root);
+  const issueIds = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    : [];
+  if (!issueIds.length) {
+    findings.push({ file: rel(dir), line: 1, message: 'no issue folder found', hint: 'Create issues/<issue-id>/issue.yaml (e.g. `qikan new issue 2026-10`).' });
+  }
+
+  const issues: Issue[] = [];
+  for (const id of issueIds.sort().reverse()) {
+    const issue = loadIssue(root, id, publication, rel, findings);
+    if (issue) issues.push(issue);
+  }
+  if (findings.length || !publication) throw new ContentError(findings);
+  return { root, publication, issues };
+}
+
+const cache = new Map<string, Model>();
+/** The model of a root, computed once per process (Astro pages all read the same one). */
+export function modelFor(root: string): Model {
+  let model = cache.get(root);
+  if (!model) cache.set(root, (model = loadModel(root)));
+  return model;
+}
+
+function loadYamlFile<T>(
+  file: string,
+  rel: (p: string) => string,
+  schema: import('zod').ZodType<T>,
+  findings: Finding[],
+): T | undefined {
+  if (!fs.existsSync(file)) {
+    findings.push({ file: rel(file), line: 1, message: 'file is missing', hint: `Create ${path.basename(file)}.` });
+    return undefined;
+  }
+  const parsed = parseYaml(fs.readFileSync(file, 'utf8'), rel(file));
+  findings.push(...parsed.findings);
+  if (!parsed.source) return undefined;
+  const { data, findings: f } = validateYaml(parsed.source, schema);
+  findings.push(...f);
+  return data;
+}
+
+function loadIssue(
+  root: string,
+  id: string,
+  publication: Publication | undefined,
+  rel: (p: string) => string,
+  findings: Finding[],
+): Issue | undefined {
+  const dir = path.join(issuesDir(root), id);
+  const metaFile = path.join(dir, 'issue.yaml');
+  const meta = loadYamlFile(metaFile, rel, issueSchema, findings);
+  let coverImage = '';
+  if (meta) {
+    coverImage = rel(path.join(dir, meta.cover.image));
+    if (!fs.existsSync(path.join(dir, meta.cover.image))) {
+      const src = parseYaml(fs.readFileSync(metaFile, 'utf8'), rel(metaFile)).source!;
+      findings.push({ file: rel(metaFile), line: lineOf(src, ['cover', 'image']), field: 'cover.image', message: `cover image "${meta.cover.image}" does not exist`, hint: 'Put the image in the issue folder and give its path relative to issue.yaml.' });
+    }
+  }
+
+  const articles: Article[] = [];
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  for (const name of files) {
+    const article = loadArticle(path.join(dir, name), id, publication, rel, findings);
+    if (article) articles.push(article);
+  }
+  reportDuplicateOrders(articles, findings);
+
+  const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
+  articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
+  if (!articles.length) {
+    findings.push({ file: rel(dir), line: 1, message: 'the issue has no article', hint: 'Add a Markdown file such as 01-slug.md, or remove the folder.' });
+  }
+  return meta ? { id, meta, coverImage, articles } : undefined;
+}
+
+function loadArticle(
+  file: string,
+  issueId: string,
+  publication: Publication | undefined,
+  rel: (p: string) => string,
+  findings: Finding[],
+): Article | undefined {
+  const text = fs.readFileSync(file, 'utf8');
+  const split = splitFrontMatter(text);
+  if (!split) {
+    findings.push({ file: rel(file), line: 1, message: 'the article has no front matter', hint: 'Start the file with a `---` line, the fields (title, section, …), and another `---` line.' });
+    return undefined;
+  }
+  const parsed = parseYaml(split.yaml, rel(file), split.yamlLine - 1);
+  findings.push(...parsed.findings);
+  if (!parsed.source) return undefined;
+  const src: YamlSource = parsed.source;
+  const { data, findings: f } = validateYaml(src, articleSchema, articleHints);
+  findings.push(...f);
+  if (!data) return undefined;
+
+  const base = path.basename(file, '.md');
+  const prefix = ORDER_PREFIX.exec(base);
+  const order = data.order ?? (prefix ? Number(prefix[1]) : undefined);
+  const slug = prefix ? prefix[2]! : base;
+  let ok = true;
+  if (order === undefined) {
+    ok = false;
+    findings.push({ file: rel(file), line: lineOf(src, []), field: 'order', message: 'the article has no order', hint: articleHints.order });
+  }
+  if (publication && !publication.sections.some((s) => s.id === data.section)) {
+    ok = false;
+    const ids = publication.sections.map((s) => s.id).join(', ');
+    findings.push({ file: rel(file), line: lineOf(src, ['section']), field: 'section', message: `unknown section "${data.section}"`, hint: `Use one of: ${ids}.` });
+  }
+  if (!split.body.trim()) {
+    ok = false;
+    findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or set `print: false` and `web: false`.' });
+  }
+  const images: string[] = [];
+  split.body.split('\n').forEach((lineText, i) => {
+    for (const m of lineText.matchAll(IMAGE_REF)) {
+      const ref = decodeURI(m[1]!);
+      if (/^[a-z]+:/i.test(ref)) continue;
+      images.push(ref);
+      if (!fs.existsSync(path.join(path.dirname(file), ref))) {
+        ok = false;
+        findings.push({ file: rel(file), line: split.bodyLine + i, message: `image "${ref}" does not exist`, hint: 'Put the image in the issue folder and give its path relative to the article.' });
+      }
+    }
+  });
+  if (!ok) return undefined;
+  return {
+    ...data,
+    id: `${issueId}/${base}`,
+    issueId,
+    file: rel(file),
+    slug,
+    order: order!,
+    url: `/${issueId}/${slug}/`,
+    anchor: `article-${slug}`,
+    images,
+  };
+}
+
+function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
+  const seen = new Map<number, Article>();
+  for (const a of articles) {
+    const other = seen.get(a.order);
+    if (other) {
+      findings.push({ file: a.file, line: 1, field: 'order', message: `order ${a.order} is also used by ${other.file}`, hint: 'Give each article of an issue its own order (the NN- prefix of the file name, or `order:`).' });
+    } else seen.set(a.order, a);
+  }
+  const slugs = new Map<string, Article>();
+  for (const a of articles) {
+    const other = slugs.get(a.slug);
+    if (other) findings.push({ file: a.file, line: 1, message: `its web address /${a.issueId}/${a.slug}/ is also that of ${other.file}`, hint: 'Rename one of the files.' });
+    else slugs.set(a.slug, a);
+  }
+}
+
+/** 总第86期 | 2026/10月刊 */
+export function issueLabel(publication: Publication, issue: Issue): string {
+  const m = String(issue.meta.month).padStart(2, '0');
+  return `总第${issue.meta.number}期 | ${issue.meta.year}/${m}${publication.frequency}`;
+}

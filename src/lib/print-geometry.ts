@@ -1,0 +1,17 @@
+import type { Publication } from './schema/publication.ts';
+
+/**
+ * The @page rules for the publication's trim size and margins. Inner margins sit at the binding: on the left of
+ * a right-hand page and on the right of a left-hand page. Covers and section openers use the whole page.
+ */
+export function pageRules(page: Publication['page']): string {
+  const { top, bottom, inner, outer } = page.margins;
+  return [
+    `@page { size: ${page.width} ${page.height}; margin: ${top} ${outer} ${bottom} ${inner}; }`,
+    `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
+    `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
+    `@page cover { margin: 0; }`,
+    `@page opener { margin: 0; }`,
+    `:root { --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; }`,
+  ].join('\n');
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * issue.yaml. The cover image's schema is a parameter: our loader checks a path, Astro's collection turns it into
+ * an image it can process (the `image()` helper of content collections).
+ */
+export function issueSchemaWith<I extends z.ZodType>(image: I) {
+  return z.strictObject({
+    number: z.number().int().positive(),
+    year: z.number().int().min(1900).max(2999),
+    month: z.number().int().min(1).max(12),
+    date: z.coerce.date(),
+    headline: z.string().min(1),
+    cover: z.strictObject({ image, alt: z.string().min(1) }),
+    coverLines: z.array(z.string()).default([]),
+  });
+}
+
+export const issueSchema = issueSchemaWith(z.string().min(1));
+
+export type IssueMeta = z.output<typeof issueSchema>;

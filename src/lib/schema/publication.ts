@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const length = z
+  .string()
+  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as "210mm", "8.5in" or "12pt"');
+
+export const sectionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a section id is lowercase ASCII letters, digits and "-"'),
+  title: z.string().min(1),
+  english: z.string().optional(),
+});
+
+export const publicationSchema = z.strictObject({
+  name: z.string().min(1),
+  englishName: z.string().optional(),
+  kind: z.enum(['magazine']).default('magazine'),
+  frequency: z.string().default('月刊'),
+  language: z.string().default('zh-CN'),
+  publisherLines: z.array(z.string()).default([]),
+  sections: z
+    .array(sectionSchema)
+    .min(1)
+    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'section ids must be unique'),
+  page: z.strictObject({
+    width: length,
+    height: length,
+    margins: z.strictObject({ top: length, bottom: length, inner: length, outer: length }),
+  }),
+  disclaimer: z.string().optional(),
+  imprint: z.strictObject({
+    publisher: z.array(z.string()).min(1),
+    address: z.string(),
+    submissions: z.string().optional(),
+    website: z.string().optional(),
+    phone: z.string().optional(),
+    fax: z.string().optional(),
+  }),
+});
+
+export type Publication = z.output<typeof publicationSchema>;
+export type Section = z.output<typeof sectionSchema>;
