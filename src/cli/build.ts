@@ -1,9 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/manifest.ts';
 import { loadModel } from '../lib/model.ts';
+import { findChromium } from '../print/browser.ts';
 import { printIssues } from '../print/index.ts';
 import { createProgress } from './progress.ts';
 
@@ -27,6 +28,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const log = (line: string) => process.stdout.write(line + '\n');
 
   let model = loadModel(root);
+  if (options.pdf) findChromium(); // before the site is built: a missing browser is told at once
   if (options.only) {
     const issue = model.issues.find((i) => i.id === options.only);
     if (!issue) throw new Error(`--only ${options.only}: no such issue in ${root}/issues (there are: ${model.issues.map((i) => i.id).join(', ')})`);
@@ -59,17 +61,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
 }
 
 async function buildSite(root: string, out: string, options: BuildOptions): Promise<void> {
-  // The routes read the publication folder from the environment (src/lib/paths.ts); each folder gets its own
-  // content cache, so that building one publication never shows another's articles.
+  // The routes read the publication folder from the environment (src/lib/paths.ts). Astro's content cache is
+  // fresh for every build: it would keep articles rendered by an older Markdown pipeline, or another folder's.
   process.env.QIKAN_ROOT = root;
   if (options.only) process.env.QIKAN_ONLY = options.only;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
-  const key = crypto.createHash('sha1').update(root).digest('hex').slice(0, 10);
-  await build({
-    root: projectDir,
-    outDir: out,
-    cacheDir: path.join(projectDir, 'node_modules/.astro', key),
-    logLevel: options.verbose ? 'info' : 'warn',
-  });
+  const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
+  try {
+    await build({ root: projectDir, outDir: out, cacheDir, logLevel: options.verbose ? 'info' : 'warn' });
+  } finally {
+    await fs.rm(cacheDir, { recursive: true, force: true });
+  }
 }

@@ -121,7 +121,7 @@ function loadIssue(
 
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
   articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
-  if (!articles.length) {
+  if (!files.length) {
     findings.push({ file: rel(dir), line: 1, message: 'the issue has no article', hint: 'Add a Markdown file such as 01-slug.md, or remove the folder.' });
   }
   return meta ? { id, meta, coverImage, articles } : undefined;

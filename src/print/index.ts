@@ -28,8 +28,8 @@ export class PdfCheckError extends Error {
  */
 export async function printIssues(model: Model, issues: Issue[], distDir: string, report: PrintReporter): Promise<Map<string, PrintedIssue>> {
   const printed = new Map<string, PrintedIssue>();
-  const server = await serveDirectory(distDir);
   const browser = await launchBrowser();
+  const server = await serveDirectory(distDir);
   try {
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/`, (n) => report.pages(issue, n));

@@ -18,7 +18,7 @@ export default function rehypeNumberedSubhead() {
         properties: { className: ['subhead-num'] },
         children: [{ type: 'text', value: match[0].trim() }],
       };
-      h.children.unshift(num, { type: 'text', value: ' ' });
+      h.children.unshift(num);
       addClass(h, 'numbered');
     }
   };

@@ -1,10 +1,11 @@
 import type { Element, Root } from 'hast';
-import { TABLE_CAPTION } from './patterns.ts';
+import { DATA_SOURCE, TABLE_CAPTION } from './patterns.ts';
 import { blockChildren, textOf } from './hast.ts';
 
 /**
  * A paragraph starting with 表N right before a table becomes the table's `<caption>`, and each table is wrapped
- * in `<div class="table-wrap">` (the web scrolls wide tables inside it; print ignores it).
+ * in `<div class="table-wrap">` with the 资料来源 note that follows it: the web scrolls a wide table inside it,
+ * and print keeps the note with its table.
  */
 export default function rehypeTableCaption() {
   return (tree: Root) => {
@@ -17,6 +18,11 @@ export default function rehypeTableCaption() {
         tree.children.splice(tree.children.indexOf(prev), 1);
       }
       const wrap: Element = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [table] };
+      const note = blocks[i + 1];
+      if (note?.tagName === 'p' && DATA_SOURCE.test(textOf(note))) {
+        wrap.children.push({ ...note, properties: { className: ['data-source'] } });
+        tree.children.splice(tree.children.indexOf(note), 1);
+      }
       tree.children.splice(tree.children.indexOf(table), 1, wrap);
     }
   };

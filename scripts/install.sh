@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks to build qikan: Chromium (only when missing) and the npm packages,
+# which bring their own Node (the npm package `node`, first on the PATH of every npm script).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+has_chromium() {
+  [ -n "${QIKAN_CHROMIUM:-}" ] && [ -x "${QIKAN_CHROMIUM}" ] && return 0
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1
+}
+
+if ! has_chromium; then
+  echo "qikan: installing Chromium (Debian package chromium) for the print step"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+npm ci --no-audit --no-fund

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BuildManifest } from '../../src/lib/manifest.ts';
+import { readPdfText, type PageText } from '../../src/print/pdf-text.ts';
+
+export const projectDir = path.resolve(import.meta.dirname, '../..');
+export const tmpDir = path.join(projectDir, 'test/.tmp');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the `qikan` command as a user would, with the Node that runs the tests. */
+export function qikan(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+  const r = spawnSync(process.execPath, [path.join(projectDir, 'src/cli/qikan.ts'), ...args], {
+    cwd: projectDir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', ...env },
+    timeout: 280_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface Built {
+  out: string;
+  manifest: BuildManifest;
+  html: (rel: string) => string;
+  pdf: (issueId: string) => Promise<PageText[]>;
+}
+
+/** Builds a publication folder into test/.tmp/<name> and opens what it made. */
+export function build(root: string, name: string, extra: string[] = []): Built {
+  const out = path.join(tmpDir, name);
+  fs.rmSync(out, { recursive: true, force: true });
+  const r = qikan(['build', '--root', root, '--out', out, ...extra]);
+  if (r.status !== 0) throw new Error(`qikan build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'build-manifest.json'), 'utf8')) as BuildManifest;
+  const pdfs = new Map<string, Promise<PageText[]>>();
+  return {
+    out,
+    manifest,
+    html: (rel) => fs.readFileSync(path.join(out, rel, rel.endsWith('.html') ? '' : 'index.html'), 'utf8'),
+    pdf: (id) => {
+      if (!pdfs.has(id)) pdfs.set(id, readPdfText(fs.readFileSync(path.join(out, 'pdf', `${id}.pdf`))));
+      return pdfs.get(id)!;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { expect, it } from 'vitest';
+import type { Model } from '../../src/lib/model.ts';
+import type { PageText } from '../../src/print/pdf-text.ts';
+import type { Built } from './build.ts';
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The number printed in a page's bottom margin, read from the PDF's text positions. */
+export function folioOn(page: PageText): string | undefined {
+  return page.items
+    .filter((i) => /^\d+$/.test(i.str.trim()) && i.y < page.height * 0.08)
+    .sort((a, b) => a.y - b.y)[0]
+    ?.str.trim();
+}
+
+/** The first line of text at the top of a page (the running head where there is one). */
+export function topLine(page: PageText): string {
+  const top = Math.max(...page.items.filter((i) => i.str.trim()).map((i) => i.y));
+  return squash(page.items.filter((i) => Math.abs(i.y - top) < 1).map((i) => i.str).join(''));
+}
+
+/**
+ * The checks every printed issue must pass, read from the PDF's text page by page: the cover, the 目录's numbers
+ * against the pages where the titles really are, the folios, the running heads, the manifest.
+ */
+export function printedIssueChecks(get: () => { built: Built; model: Model }, issueId: string): void {
+  const setup = async () => {
+    const { built, model } = get();
+    const issue = model.issues.find((i) => i.id === issueId)!;
+    const entry = built.manifest.issues.find((i) => i.id === issueId)!;
+    const pages = await built.pdf(issueId);
+    // Front pages carry no folio: the 目录 is among the pages between the cover and the first numbered page.
+    const firstNumbered = pages.findIndex((p) => folioOn(p) !== undefined);
+    const toc = pages.slice(1, firstNumbered).map((p) => p.compact).join('');
+    return { built, model, issue, entry, pages, toc };
+  };
+
+  it('writes as many pages as the manifest says, an even number ending on the back cover', async () => {
+    const { entry, pages, model } = await setup();
+    expect(pages.length).toBe(entry.pages);
+    expect(pages.length % 2).toBe(0);
+    expect(pages.at(-1)!.compact).toContain(squash(model.publication.imprint.address));
+  });
+
+  it('has the cover on page 1: masthead, issue number, headline', async () => {
+    const { pages, model, issue } = await setup();
+    const p1 = pages[0]!.compact;
+    expect(p1).toContain(model.publication.name);
+    if (model.publication.englishName) expect(p1).toContain(squash(model.publication.englishName));
+    expect(p1).toContain(`总第${issue.meta.number}期`);
+    expect(p1).toContain(squash(issue.meta.headline));
+  });
+
+  it('lists every printed article in the 目录 with the folio of the page where its title really is', async () => {
+    const { issue, pages, toc, entry, model } = await setup();
+    const sections = new Map(model.publication.sections.map((s) => [s.id, s.title]));
+    for (const a of issue.articles.filter((x) => x.print)) {
+      const title = squash(a.title);
+      // An article's head prints its section's name right above its title; the title alone may be quoted elsewhere.
+      const head = squash(sections.get(a.section)!) + title;
+      const listed = new RegExp(`▲${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(toc)?.[1];
+      const at = pages.findIndex((p) => p.compact.includes(head) && folioOn(p) !== undefined);
+      expect(at, `"${a.title}" is on no numbered page`).toBeGreaterThan(0);
+      expect(listed, `目录 number of "${a.title}"`).toBe(folioOn(pages[at]!));
+      const m = entry.articles.find((x) => x.id === a.id)!;
+      expect([m.pdfPage, m.folio]).toEqual([at + 1, listed]);
+    }
+  });
+
+  it('prints running heads: the publication on left pages, the section on right pages', async () => {
+    const { model, entry, pages } = await setup();
+    const sections = new Map(model.publication.sections.map((s) => [s.id, s.title]));
+    for (const a of entry.articles.filter((x) => x.pdfPage)) {
+      const page = pages[a.pdfPage! - 1]!;
+      const left = a.pdfPage! % 2 === 0;
+      expect(topLine(page), `running head on PDF page ${a.pdfPage}`).toBe(left ? model.publication.name : sections.get(a.section));
+    }
+  });
+
+  it('has every article in the site too, and the site links the PDF', async () => {
+    const { built, issue } = await setup();
+    const issuePage = built.html(issue.id);
+    expect(issuePage).toContain(`/pdf/${issue.id}.pdf`);
+    for (const a of issue.articles.filter((x) => x.web)) {
+      expect(issuePage).toContain(`href="${a.url}"`);
+      expect(built.html(a.url.slice(1))).toContain(a.title);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, type Model } from '../../src/lib/model.ts';
+import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
+import { folioOn, printedIssueChecks } from '../helpers/printed-issue.ts';
+
+const root = path.join(projectDir, 'test/fixtures/mini');
+let built: Built;
+let model: Model;
+
+beforeAll(() => {
+  model = loadModel(root);
+  built = build(root, 'mini');
+});
+
+describe('qikan build --root test/fixtures/mini', () => {
+  printedIssueChecks(() => ({ built, model }), '2025-01');
+
+  it('lets a newPage: false article run on after the previous one', () => {
+    const [first, second] = built.manifest.issues[0]!.articles;
+    expect(second!.pdfPage).toBe(first!.pdfPage! + 1);
+    expect(second!.folio).toBe(String(Number(first!.folio) + 1).padStart(2, '0'));
+  });
+
+  it('gives a section with no article neither a 目录 entry nor an opener', async () => {
+    const pages = await built.pdf('2025-01');
+    expect(pages.some((p) => p.compact.includes('空栏目'))).toBe(false);
+    expect(built.html('print/2025-01')).not.toContain('data-section="empty"');
+  });
+
+  it('keeps covers, 目录 and openers free of folios', async () => {
+    const pages = await built.pdf('2025-01');
+    const openers = pages.filter((p) => p.compact.includes('NEWS') && !p.compact.includes('本刊记者'));
+    expect(openers.length).toBeGreaterThan(0);
+    for (const p of [pages[0]!, pages[1]!, ...openers, pages.at(-1)!]) expect(folioOn(p)).toBeUndefined();
+  });
+
+  it('renders tables, figures and 来源 lines in the site and the print document', () => {
+    for (const html of [built.html('2025-01/first-news'), built.html('print/2025-01')]) {
+      expect(html).toContain('<caption>表1 项目概况</caption>');
+      expect(html).toMatch(/<figure><img [^>]*alt="柱状图"[^>]*><figcaption>图1 测试用柱状图<\/figcaption>/);
+      expect(html).toContain('（来源：测试通讯社）');
+      expect(html).toContain('<span class="subhead-num">01</span>开工仪式');
+    }
+  });
+
+  it('writes the manifest with paths relative to dist/', () => {
+    const [issue] = built.manifest.issues;
+    expect(issue!.pdf).toBe('pdf/2025-01.pdf');
+    expect(fs.existsSync(path.join(built.out, issue!.pdf!))).toBe(true);
+    expect(issue!.articles.map((a) => a.url)).toEqual(['/2025-01/first-news/', '/2025-01/second-news/', '/2025-01/long-view/']);
+  });
+
+  it('sets the PDF metadata from the publication and the issue', async () => {
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('测试月刊 总第7期 | 2025/01月刊');
+    expect(pdf.getAuthor()).toBe('测试出版社');
+    expect(pdf.getSubject()).toBe('封面标题：测试刊物的第一期');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2025-01-15T00:00:00.000Z');
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(zh-CN)');
+  });
+});
+
+describe('qikan build with bad input', () => {
+  it('stops with file, line and field, and writes no PDF', () => {
+    const broken = path.join(tmpDir, 'broken-root');
+    fs.rmSync(broken, { recursive: true, force: true });
+    fs.cpSync(root, broken, { recursive: true });
+    const file = path.join(broken, 'issues/2025-01/02-second-news.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('section: news', 'section: sport'));
+    const out = path.join(tmpDir, 'broken-out');
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = qikan(['build', '--root', broken, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('issues/2025-01/02-second-news.md:3 [section] unknown section "sport"');
+    expect(r.stderr).toContain('Use one of: news, empty, views.');
+    expect(fs.existsSync(path.join(out, 'pdf'))).toBe(false);
+  });
+
+  it('says how to install Chromium when it cannot find it', () => {
+    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-chromium')], { QIKAN_CHROMIUM: '/nonexistent/chromium' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('apt-get install -y chromium');
+    expect(r.stderr).toContain('QIKAN_CHROMIUM=/nonexistent/chromium');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, type Finding } from '../../src/lib/errors.ts';
+import { loadModel } from '../../src/lib/model.ts';
+import { article, writePublication } from '../helpers/publication.ts';
+
+function findings(files: Record<string, string>): Finding[] {
+  try {
+    loadModel(writePublication(files));
+  } catch (e) {
+    if (e instanceof ContentError) return e.findings;
+    throw e;
+  }
+  throw new Error('expected the publication to be rejected');
+}
+
+describe('loadModel', () => {
+  it('orders articles by section, then by the order taken from the file name', () => {
+    const root = writePublication({
+      'issues/2025-01/02-b.md': article('title: 乙\nsection: news'),
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: views'),
+      'issues/2025-01/10-c.md': article('title: 丙\nsection: news'),
+      'issues/2025-01/any-name.md': article('title: 丁\nsection: news\norder: 5'),
+    });
+    const [issue] = loadModel(root).issues;
+    expect(issue!.articles.map((a) => [a.title, a.order, a.slug])).toEqual([
+      ['乙', 2, 'b'],
+      ['丁', 5, 'any-name'],
+      ['丙', 10, 'c'],
+      ['甲', 1, 'a'],
+    ]);
+    expect(issue!.articles[0]!.url).toBe('/2025-01/b/');
+  });
+
+  it('defaults print, web and newPage to true', () => {
+    const root = writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news') });
+    const a = loadModel(root).issues[0]!.articles[0]!;
+    expect([a.print, a.web, a.newPage]).toEqual([true, true, true]);
+  });
+
+  it.each([
+    ['title', 'section: news\nsummary: 摘要', 2],
+    ['section', 'title: 标题\nsummary: 摘要', 2],
+  ])('reports a missing %s with file, line and field', (field, fm, line) => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article(fm) });
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line, field });
+    expect(f!.message).toContain(`required field "${field}" is missing`);
+  });
+
+  it('reports a mistyped value on its own line', () => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: news\nnewPage: maybe') });
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, field: 'newPage' });
+    expect(f!.hint).toContain('newPage: false');
+  });
+
+  it('reports a misspelt key as unknown, and the field it should have been as missing', () => {
+    const fs = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsecton: news') });
+    expect(fs.map((f) => [f.field, f.line])).toEqual([['section', 2], ['secton', 3]]);
+    expect(fs[1]!.hint).toContain('unknown key "secton"');
+  });
+
+  it('reports an unknown section id and lists the known ones', () => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: sports') });
+    expect(f).toMatchObject({ line: 3, field: 'section' });
+    expect(f!.message).toContain('unknown section "sports"');
+    expect(f!.hint).toContain('news, views');
+  });
+
+  it('reports a duplicated order, naming both files', () => {
+    const fs = findings({
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
+      'issues/2025-01/01-b.md': article('title: 乙\nsection: news'),
+    });
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toBe('order 1 is also used by issues/2025-01/01-a.md');
+  });
+
+  it('reports a missing image on the line that uses it', () => {
+    const [f] = findings({
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news', '第一段。\n\n![图](images/none.png)\n'),
+    });
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7 });
+    expect(f!.message).toContain('image "images/none.png" does not exist');
+  });
+
+  it('reports unparsable YAML with its line', () => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: [news') });
+    expect(f!.file).toBe('issues/2025-01/01-a.md');
+    expect(f!.line).toBeGreaterThanOrEqual(3);
+    expect(f!.message).toContain('YAML cannot be read');
+  });
+
+  it('reports a file without front matter and an empty article', () => {
+    const fs = findings({
+      'issues/2025-01/01-a.md': '# 标题\n正文',
+      'issues/2025-01/02-b.md': article('title: 乙\nsection: news', '   '),
+    });
+    expect(fs.map((f) => f.message)).toEqual(['the article has no front matter', 'the article has no text']);
+  });
+
+  it('keeps going after the first problem and reports them all', () => {
+    const fs = findings({
+      'issues/2025-01/01-a.md': article('section: news'),
+      'issues/2025-01/02-b.md': article('title: 乙\nsection: nope'),
+    });
+    expect(fs.map((f) => f.file)).toEqual(['issues/2025-01/01-a.md', 'issues/2025-01/02-b.md']);
+  });
+
+  it('validates publication.yaml and issue.yaml with lines', () => {
+    const fs = findings({
+      'publication.yaml': 'name: 测试\nsections: []\npage:\n  width: 210\n  height: 297mm\n  margins: { top: 1mm, bottom: 1mm, inner: 1mm, outer: 1mm }\nimprint: { publisher: [甲], address: 乙 }\n',
+      'issues/2025-01/issue.yaml': 'number: 1\nyear: 2025\nmonth: 13\ndate: 2025-01-01\nheadline: 甲\ncover: { image: cover.png, alt: 乙 }\n',
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
+    });
+    const by = (file: string) => fs.filter((f) => f.file === file).map((f) => [f.field, f.line]);
+    expect(by('publication.yaml')).toEqual([['sections', 2], ['page.width', 4]]);
+    expect(by('issues/2025-01/issue.yaml')).toEqual([['month', 3]]);
+  });
+
+  it('reports a missing cover image', () => {
+    const fs = findings({ 'issues/2025-01/cover.png': undefined as unknown as string, 'issues/2025-01/01-a.md': article('title: 甲\nsection: news') });
+    expect(fs[0]).toMatchObject({ file: 'issues/2025-01/issue.yaml', field: 'cover.image', line: 7 });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/lib/model.ts';
+import { articlesFor, buildToc, neighbours, startsNewPage } from '../../src/lib/toc.ts';
+import { article, writePublication } from '../helpers/publication.ts';
+
+const model = loadModel(
+  writePublication({
+    'issues/2025-01/01-a.md': article('title: 甲\nsection: views'),
+    'issues/2025-01/02-b.md': article('title: 乙\nsection: news'),
+    'issues/2025-01/03-c.md': article('title: 丙\nsection: news\nnewPage: false'),
+    'issues/2025-01/04-d.md': article('title: 丁\nsection: news\nprint: false'),
+    'issues/2025-01/05-e.md': article('title: 戊\nsection: views\nweb: false'),
+  }),
+);
+const issue = model.issues[0]!;
+const titles = (toc: ReturnType<typeof buildToc>) => toc.map((s) => [s.section.title, s.articles.map((a) => a.title)]);
+
+describe('buildToc', () => {
+  it('groups articles under sections in the configured order, each in its order', () => {
+    expect(titles(buildToc(model.publication, issue, 'web'))).toEqual([
+      ['新闻', ['乙', '丙', '丁']],
+      ['观点', ['甲']],
+    ]);
+  });
+
+  it('leaves out what a medium does not show', () => {
+    expect(titles(buildToc(model.publication, issue, 'print'))).toEqual([
+      ['新闻', ['乙', '丙']],
+      ['观点', ['甲', '戊']],
+    ]);
+    expect(articlesFor(issue, 'print').map((a) => a.title)).toEqual(['乙', '丙', '甲', '戊']);
+  });
+
+  it('leaves out a section with no article', () => {
+    const onlyNews = { ...issue, articles: issue.articles.filter((a) => a.section === 'news') };
+    expect(buildToc(model.publication, onlyNews, 'print').map((s) => s.section.id)).toEqual(['news']);
+  });
+});
+
+describe('startsNewPage', () => {
+  const toc = buildToc(model.publication, issue, 'print');
+  const byTitle = (t: string) => issue.articles.find((a) => a.title === t)!;
+
+  it('runs a newPage: false article on after the previous one', () => {
+    expect(startsNewPage(toc, byTitle('丙'))).toBe(false);
+    expect(startsNewPage(toc, byTitle('戊'))).toBe(true);
+  });
+
+  it('always starts the first article of a section on a new page', () => {
+    const first = { ...byTitle('乙'), newPage: false };
+    const withFirst = [{ ...toc[0]!, articles: [first, ...toc[0]!.articles.slice(1)] }];
+    expect(startsNewPage(withFirst, first)).toBe(true);
+  });
+});
+
+describe('neighbours', () => {
+  it('gives the previous and next article of the same medium', () => {
+    const c = issue.articles.find((a) => a.title === '丙')!;
+    const { prev, next } = neighbours(issue, c, 'web');
+    expect([prev?.title, next?.title]).toEqual(['乙', '丁']);
+    const a = issue.articles.find((x) => x.title === '甲')!;
+    expect(neighbours(issue, a, 'web').next).toBeUndefined();
+  });
+});
