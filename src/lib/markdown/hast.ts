@@ -6,13 +6,9 @@ export function isElement(node: RootContent | ElementContent | undefined, tag?: 
   return !!node && node.type === 'element' && (!tag || node.tagName === tag);
 }
 
-export function isBlank(node: RootContent | ElementContent): boolean {
-  return node.type === 'text' && !node.value.trim();
-}
-
 /** The element siblings of a parent, without the whitespace text between them. */
 export function blockChildren(parent: Root | Element): Element[] {
-  return parent.children.filter((c): c is Element => c.type === 'element');
+  return (parent.children as (RootContent | ElementContent)[]).filter((c): c is Element => c.type === 'element');
 }
 
 export function textOf(node: Element): string {
@@ -25,10 +21,10 @@ export function addClass(node: Element, name: string): void {
   if (!list.includes(name)) node.properties.className = [...list, name];
 }
 
-/** Replaces `count` children of `parent` starting at `from` with `node`. */
-export function replaceChildren(parent: Root | Element, from: Element, count: Element[], node: Element): void {
-  const start = parent.children.indexOf(from);
-  const end = parent.children.indexOf(count[count.length - 1] ?? from);
+/** Replaces the children of `parent` from `first` through the last of `rest` (whitespace between included) with `node`. */
+export function replaceChildren(parent: Root | Element, first: Element, rest: Element[], node: Element): void {
+  const start = parent.children.indexOf(first);
+  const end = parent.children.indexOf(rest[rest.length - 1] ?? first);
   parent.children.splice(start, end - start + 1, node);
 }
 
