@@ -17,4 +17,5 @@ if ! has_chromium; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
-npm ci --no-audit --no-fund
+# npm runs on the system Node, which may be older than the project's: its engine warnings are noise here.
+npm ci --no-audit --no-fund --loglevel=error
