@@ -5,15 +5,17 @@ import rehypeNumberedSubhead from './rehype-numbered-subhead.ts';
 import rehypeQa from './rehype-qa.ts';
 import rehypeSourceLine from './rehype-source-line.ts';
 import rehypeTableCaption from './rehype-table-caption.ts';
+import { rehypeUntrusted } from './sanitize.ts';
 
 /**
  * The one Markdown pipeline of the project: Astro renders both the article pages and the print document with it
  * (astro.config.mjs), and tests render through the very same processor.
  * GFM is on; SmartyPants is off, since it would turn the quotes and dashes of Chinese text into Western ones.
+ * Untrusted HTML is sanitized before the magazine's own plugins add their markup.
  */
 export const markdownProcessor = unified({
   gfm: true,
   smartypants: false,
   remarkPlugins: [remarkCjkFriendly],
-  rehypePlugins: [rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa],
+  rehypePlugins: [...rehypeUntrusted, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa],
 });
