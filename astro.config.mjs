@@ -1,9 +1,9 @@
 import { defineConfig } from 'astro/config';
 import { markdownProcessor } from './src/lib/markdown/pipeline.ts';
 
-// `qikan build` passes the publication folder and the output folder through the environment and inline config.
+// `qikan build` passes the publication folder through the environment (src/lib/paths.ts) and the output folder
+// through Astro's inline config.
 export default defineConfig({
-  outDir: process.env.QIKAN_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor, syntaxHighlight: false },

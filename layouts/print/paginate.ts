@@ -20,7 +20,8 @@ function factsOf(page: Element): PageFacts {
   const content = page.querySelector('.pagedjs_page_content')!;
   const blank = page.classList.contains('pagedjs_blank_page') || !content.textContent!.trim() && !content.querySelector('img');
   const kind = blank ? 'blank' : (KINDS.find(([sel]) => content.querySelector(sel))?.[1] ?? 'content');
-  const starts = [...content.querySelectorAll('article.article:not([data-split-from])')].map((a) => a.id);
+  // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
+  const starts = [...content.querySelectorAll('.article-title')].map((t) => t.closest('article')!.id);
   const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
   return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts };
 }
@@ -56,7 +57,7 @@ async function paginate(): Promise<PrintLayout> {
     if (p.decorated) decorate(pages[i]!, p.runningHead, p.folio);
   });
   const folioOf = new Map(layout.articles.map((a) => [a.anchor, formatFolio(a.folio)]));
-  for (const el of document.querySelectorAll<HTMLElement>('.toc-page[data-anchor]')) {
+  for (const el of document.querySelectorAll<HTMLElement>('.toc-folio[data-anchor]')) {
     el.textContent = folioOf.get(el.dataset.anchor!) ?? '??';
   }
   return layout;

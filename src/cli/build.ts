@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/manifest.ts';
-import { loadModel } from '../lib/model.ts';
+import { loadModel, type Model } from '../lib/model.ts';
+import { pdfPath } from '../lib/paths.ts';
 import { findChromium } from '../print/browser.ts';
 import { printIssues } from '../print/index.ts';
 import { createProgress } from './progress.ts';
@@ -11,8 +12,9 @@ import { createProgress } from './progress.ts';
 export interface BuildOptions {
   /** The publication folder: publication.yaml and issues/. */
   root: string;
-  /** Where the site, the PDFs and the manifest go. */
+  /** Where the site, the PDFs and the manifest go. Astro empties it first. */
   out: string;
+  /** Make the PDF of this issue only; the PDFs of the others made earlier are kept. */
   only?: string;
   pdf: boolean;
   verbose?: boolean;
@@ -26,45 +28,81 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out);
   const log = (line: string) => process.stdout.write(line + '\n');
-
-  let model = loadModel(root);
-  if (options.pdf) findChromium(); // before the site is built: a missing browser is told at once
-  if (options.only) {
-    const issue = model.issues.find((i) => i.id === options.only);
-    if (!issue) throw new Error(`--only ${options.only}: no such issue in ${root}/issues (there are: ${model.issues.map((i) => i.id).join(', ')})`);
-    model = { ...model, issues: [issue] };
+  const inOut = path.relative(out, root);
+  if (!inOut || !inOut.startsWith('..')) {
+    throw new Error(`--out ${options.out} would hold the publication folder ${root}, and the build empties it first: choose another --out`);
   }
+
+  const model = loadModel(root);
+  const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
+  if (options.pdf) findChromium(); // before the site is built: a missing browser is told at once
   log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles`);
 
+  const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
   const started = Date.now();
-  await buildSite(root, out, options);
+  try {
+    await buildSite(root, out, options);
+  } finally {
+    await previous?.restore();
+  }
   log(`site: ${path.relative(process.cwd(), out) || out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   let printed = new Map<string, PrintedIssue>();
   if (options.pdf) {
     const progress = createProgress();
     const t0 = Date.now();
-    printed = await printIssues(model, model.issues, out, {
+    printed = await printIssues(model, toPrint, out, {
       pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
       done: (issue, r) => {
         const kb = r.bytes / 1024;
         progress.done(
-          `pdf: ${issue.id}: ${r.layout.pages.length} pages, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → pdf/${issue.id}.pdf`,
+          `pdf: ${issue.id}: ${r.layout.pages.length} pages, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
         );
       },
     });
   }
-  const manifest = buildManifest(model, printed);
+  const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   log(`manifest: build-manifest.json`);
   return manifest;
+}
+
+function issueById(model: Model, id: string) {
+  const issue = model.issues.find((i) => i.id === id);
+  if (!issue) throw new Error(`--only ${id}: no such issue in ${model.root}/issues (there are: ${model.issues.map((i) => i.id).join(', ')})`);
+  return issue;
+}
+
+/**
+ * Astro empties the output folder; with --only, the other issues' PDFs of an earlier build, and their manifest
+ * entries, are kept through it.
+ */
+async function setAsidePdfs(out: string, only: string) {
+  const pdfDir = path.join(out, 'pdf');
+  const kept = path.join(path.dirname(out), `.${path.basename(out)}-kept-pdf`);
+  const manifest = await fs
+    .readFile(path.join(out, 'build-manifest.json'), 'utf8')
+    .then((t) => JSON.parse(t) as BuildManifest)
+    .catch(() => undefined);
+  await fs.rm(kept, { recursive: true, force: true });
+  const moved = await fs.rename(pdfDir, kept).then(() => true, () => false);
+  return {
+    manifest: manifest && { ...manifest, issues: manifest.issues.filter((i) => i.id !== only) },
+    async restore() {
+      if (!moved) return;
+      await fs.mkdir(pdfDir, { recursive: true });
+      for (const name of await fs.readdir(kept)) {
+        if (name !== path.basename(pdfPath(only))) await fs.rename(path.join(kept, name), path.join(pdfDir, name));
+      }
+      await fs.rm(kept, { recursive: true, force: true });
+    },
+  };
 }
 
 async function buildSite(root: string, out: string, options: BuildOptions): Promise<void> {
   // The routes read the publication folder from the environment (src/lib/paths.ts). Astro's content cache is
   // fresh for every build: it would keep articles rendered by an older Markdown pipeline, or another folder's.
   process.env.QIKAN_ROOT = root;
-  if (options.only) process.env.QIKAN_ONLY = options.only;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));

@@ -28,3 +28,5 @@ try {
   }
   process.exitCode = 1;
 }
+// Exit even if a browser or server of a failed build is still holding the event loop.
+process.exit();

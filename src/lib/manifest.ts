@@ -1,4 +1,5 @@
 import type { Issue, Model } from './model.ts';
+import { pdfPath } from './paths.ts';
 import { formatFolio, type PrintLayout } from './print-pages.ts';
 
 /** dist/build-manifest.json: what was built, for tests and outside checks. Paths are relative to dist/. */
@@ -36,10 +37,16 @@ export interface PrintedIssue {
   bytes: number;
 }
 
-export function buildManifest(model: Model, printed: Map<string, PrintedIssue>): BuildManifest {
+/** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
+export function buildManifest(model: Model, printed: Map<string, PrintedIssue>, previous?: BuildManifest): BuildManifest {
+  const earlier = new Map(previous?.issues.map((i) => [i.id, i]));
   return {
     publication: model.publication.name,
-    issues: model.issues.map((issue) => issueEntry(issue, printed.get(issue.id))),
+    issues: model.issues.map((issue) => {
+      const made = printed.get(issue.id);
+      const kept = earlier.get(issue.id);
+      return !made && kept?.pdf ? kept : issueEntry(issue, made);
+    }),
   };
 }
 
@@ -50,7 +57,7 @@ function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry
     number: issue.meta.number,
     headline: issue.meta.headline,
     url: `/${issue.id}/`,
-    pdf: printed ? `pdf/${issue.id}.pdf` : null,
+    pdf: printed ? pdfPath(issue.id) : null,
     pages: printed?.layout.pages.length ?? null,
     bytes: printed?.bytes ?? null,
     articles: issue.articles.map((a) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Finding } from './errors.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import { checkImage, imageRefs } from './images.ts';
 import { issuesDir } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
 import { issueSchema, type IssueMeta } from './schema/issue.ts';
@@ -20,15 +21,11 @@ export interface Article extends ArticleFrontMatter {
   url: string;
   /** HTML id of the article in the issue's print document. */
   anchor: string;
-  /** Image paths as written in the body, relative to the article. */
-  images: string[];
 }
 
 export interface Issue {
   id: string;
   meta: IssueMeta;
-  /** Cover image path relative to the publication root. */
-  coverImage: string;
   /** All articles, in printed order: by section as publication.yaml orders them, then by `order`. */
   articles: Article[];
 }
@@ -36,33 +33,42 @@ export interface Issue {
 export interface Model {
   root: string;
   publication: Publication;
-  /** Newest first. */
+  /** Newest first (by year, month and number, not by folder name). */
   issues: Issue[];
 }
 
-const ORDER_PREFIX = /^(\d+)-(.+)$/;
-const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+/** `03-slug.md`: up to three digits, so that `2026-outlook.md` is not taken for order 2026. */
+const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
+/** Slugs and issue ids become URLs and file names. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISSUE_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 /** Loads and validates the whole publication; throws a ContentError listing every problem found. */
 export function loadModel(root: string): Model {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p) || p;
 
-  const publication = loadYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings);
+  const publication = loadYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings).data;
   const dir = issuesDir(root);
   const issueIds = fs.existsSync(dir)
     ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
     : [];
   if (!issueIds.length) {
-    findings.push({ file: rel(dir), line: 1, message: 'no issue folder found', hint: 'Create issues/<issue-id>/issue.yaml (e.g. `qikan new issue 2026-10`).' });
+    findings.push({ file: rel(dir), line: 1, message: 'no issue folder found', hint: 'Create issues/<issue-id>/ with an issue.yaml and the articles.' });
   }
 
   const issues: Issue[] = [];
-  for (const id of issueIds.sort().reverse()) {
+  for (const id of issueIds.sort()) {
+    if (!ISSUE_ID.test(id)) {
+      findings.push({ file: rel(path.join(dir, id)), line: 1, message: `the issue folder name "${id}" cannot be a web address`, hint: 'Name issue folders with lowercase ASCII letters, digits and "-", e.g. 2026-10.' });
+      continue;
+    }
     const issue = loadIssue(root, id, publication, rel, findings);
     if (issue) issues.push(issue);
   }
   if (findings.length || !publication) throw new ContentError(findings);
+  const key = (i: Issue) => [i.meta.year, i.meta.month, i.meta.number];
+  issues.sort((a, b) => key(b).reduce((d, v, k) => d || v - key(a)[k]!, 0));
   return { root, publication, issues };
 }
 
@@ -79,17 +85,17 @@ function loadYamlFile<T>(
   rel: (p: string) => string,
   schema: import('zod').ZodType<T>,
   findings: Finding[],
-): T | undefined {
+): { data?: T; source?: YamlSource } {
   if (!fs.existsSync(file)) {
     findings.push({ file: rel(file), line: 1, message: 'file is missing', hint: `Create ${path.basename(file)}.` });
-    return undefined;
+    return {};
   }
   const parsed = parseYaml(fs.readFileSync(file, 'utf8'), rel(file));
   findings.push(...parsed.findings);
-  if (!parsed.source) return undefined;
+  if (!parsed.source) return {};
   const { data, findings: f } = validateYaml(parsed.source, schema);
   findings.push(...f);
-  return data;
+  return { data, source: parsed.source };
 }
 
 function loadIssue(
@@ -101,14 +107,10 @@ function loadIssue(
 ): Issue | undefined {
   const dir = path.join(issuesDir(root), id);
   const metaFile = path.join(dir, 'issue.yaml');
-  const meta = loadYamlFile(metaFile, rel, issueSchema, findings);
-  let coverImage = '';
-  if (meta) {
-    coverImage = rel(path.join(dir, meta.cover.image));
-    if (!fs.existsSync(path.join(dir, meta.cover.image))) {
-      const src = parseYaml(fs.readFileSync(metaFile, 'utf8'), rel(metaFile)).source!;
-      findings.push({ file: rel(metaFile), line: lineOf(src, ['cover', 'image']), field: 'cover.image', message: `cover image "${meta.cover.image}" does not exist`, hint: 'Put the image in the issue folder and give its path relative to issue.yaml.' });
-    }
+  const { data: meta, source } = loadYamlFile(metaFile, rel, issueSchema, findings);
+  if (meta && source) {
+    const ref = { src: meta.cover.image, line: lineOf(source, ['cover', 'image']) };
+    checkImage(ref, metaFile, dir, (f) => findings.push({ file: rel(metaFile), field: 'cover.image', ...f }));
   }
 
   const articles: Article[] = [];
@@ -124,7 +126,7 @@ function loadIssue(
   if (!files.length) {
     findings.push({ file: rel(dir), line: 1, message: 'the issue has no article', hint: 'Add a Markdown file such as 01-slug.md, or remove the folder.' });
   }
-  return meta ? { id, meta, coverImage, articles } : undefined;
+  return meta ? { id, meta, articles } : undefined;
 }
 
 function loadArticle(
@@ -162,22 +164,20 @@ function loadArticle(
     const ids = publication.sections.map((s) => s.id).join(', ');
     findings.push({ file: rel(file), line: lineOf(src, ['section']), field: 'section', message: `unknown section "${data.section}"`, hint: `Use one of: ${ids}.` });
   }
+  if (!SLUG.test(slug)) {
+    ok = false;
+    findings.push({ file: rel(file), line: 1, message: `the file name gives the web address "${slug}", which is not lowercase ASCII`, hint: 'Rename the file NN-words-in-ascii.md, e.g. 03-zhejiang-ic-report.md.' });
+  }
   if (!split.body.trim()) {
     ok = false;
-    findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or set `print: false` and `web: false`.' });
+    findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or delete the file.' });
   }
-  const images: string[] = [];
-  split.body.split('\n').forEach((lineText, i) => {
-    for (const m of lineText.matchAll(IMAGE_REF)) {
-      const ref = decodeURI(m[1]!);
-      if (/^[a-z]+:/i.test(ref)) continue;
-      images.push(ref);
-      if (!fs.existsSync(path.join(path.dirname(file), ref))) {
-        ok = false;
-        findings.push({ file: rel(file), line: split.bodyLine + i, message: `image "${ref}" does not exist`, hint: 'Put the image in the issue folder and give its path relative to the article.' });
-      }
-    }
-  });
+  for (const ref of imageRefs(split.body)) {
+    checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
+      ok = false;
+      findings.push({ file: rel(file), ...f });
+    });
+  }
   if (!ok) return undefined;
   return {
     ...data,
@@ -188,7 +188,6 @@ function loadArticle(
     order: order!,
     url: `/${issueId}/${slug}/`,
     anchor: `article-${slug}`,
-    images,
   };
 }
 

@@ -8,3 +8,8 @@ export function publicationRoot(): string {
 export function issuesDir(root: string): string {
   return path.join(root, 'issues');
 }
+
+/** Where an issue's PDF is, relative to the output folder (and, with a leading slash, its URL). */
+export function pdfPath(issueId: string): string {
+  return `pdf/${issueId}.pdf`;
+}

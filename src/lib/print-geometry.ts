@@ -1,5 +1,14 @@
 import type { Publication } from './schema/publication.ts';
 
+const POINTS_PER: Record<string, number> = { mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, px: 0.75 };
+
+/** A length of publication.yaml (e.g. "20mm") in PDF points. */
+export function lengthToPt(length: string): number {
+  const m = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$/.exec(length);
+  if (!m) throw new Error(`not a length: ${length}`);
+  return Number(m[1]) * POINTS_PER[m[2]!]!;
+}
+
 /**
  * The @page rules for the publication's trim size and margins. Inner margins sit at the binding: on the left of
  * a right-hand page and on the right of a left-hand page. Covers and section openers use the whole page.

@@ -10,7 +10,7 @@ export type PageKind = 'cover' | 'front' | 'opener' | 'content' | 'back' | 'blan
 export interface PageFacts {
   kind: PageKind;
   side: 'left' | 'right';
-  /** Section id of the first article content on the page, if any. */
+  /** Section id of the first element on the page that belongs to a section (opener or article), if any. */
   section?: string;
   /** Anchors of the articles that start on this page. */
   starts: string[];

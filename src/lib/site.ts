@@ -1,12 +1,11 @@
 import { getEntry, render } from 'astro:content';
-import { modelFor, type Article, type Issue } from './model.ts';
-import { publicationRoot } from './paths.ts';
+import { loadModel, modelFor, type Article, type Issue } from './model.ts';
+import { pdfPath, publicationRoot } from './paths.ts';
 
 /** What every Astro route reads: the model computed once, and Astro's rendering of an article's body. */
 export function model() {
-  const full = modelFor(publicationRoot());
-  const only = process.env.QIKAN_ONLY;
-  return only ? { ...full, issues: full.issues.filter((i) => i.id === only) } : full;
+  // `astro dev` must see edits as they are made; a build reads the files once.
+  return import.meta.env.DEV ? loadModel(publicationRoot()) : modelFor(publicationRoot());
 }
 
 export async function renderArticle(article: Article) {
@@ -21,4 +20,4 @@ export async function issueEntry(issue: Issue) {
   return entry;
 }
 
-export const pdfPath = (issue: Issue) => `/pdf/${issue.id}.pdf`;
+export const pdfUrl = (issue: Issue) => `/${pdfPath(issue.id)}`;

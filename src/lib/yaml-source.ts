@@ -59,7 +59,7 @@ export function validateYaml<S extends z.ZodType>(
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [...issue.path, ...keys.slice(0, 1)];
     const field = path.join('.') || undefined;
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && !src.doc.hasIn(issue.path as unknown[]);
     return {
       file: src.file,
       line: lineOf(src, path),

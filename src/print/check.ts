@@ -1,18 +1,22 @@
-import type { Article, Issue } from '../lib/model.ts';
+import type { Issue } from '../lib/model.ts';
+import { lengthToPt } from '../lib/print-geometry.ts';
 import { formatFolio, type PrintLayout } from '../lib/print-pages.ts';
+import type { Publication } from '../lib/schema/publication.ts';
 import { compact, type PageText } from './pdf-text.ts';
 
 /**
  * Checks a finished PDF against what the issue should be, before it is written: the page count, every printed
- * article on the page the layout says, every folio printed where it belongs, and every 目录 number equal to
- * the folio of the page where its article really starts. Returns the problems found (none: the PDF is right).
+ * article's head (section and title) on the page the layout says, the folio printed in the bottom margin of every
+ * numbered page, and every 目录 number equal to the folio of the page where its article really starts.
+ * Returns the problems found (none: the PDF is right).
  */
-export function checkPdf(issue: Issue, layout: PrintLayout, pages: PageText[]): string[] {
+export function checkPdf(publication: Publication, issue: Issue, layout: PrintLayout, pages: PageText[]): string[] {
   const problems: string[] = [];
   if (pages.length !== layout.pages.length) {
     problems.push(`the PDF has ${pages.length} pages, the pagination made ${layout.pages.length}`);
   }
   const placed = new Map(layout.articles.map((a) => [a.anchor, a]));
+  const sections = new Map(publication.sections.map((s) => [s.id, s.title]));
   const tocText = layout.pages
     .filter((p) => p.kind === 'front')
     .map((p) => pages[p.pdfPage - 1]?.compact ?? '')
@@ -24,34 +28,40 @@ export function checkPdf(issue: Issue, layout: PrintLayout, pages: PageText[]): 
       problems.push(`${article.file}: "${article.title}" is missing from the PDF`);
       continue;
     }
-    const title = compact(article.title);
-    if (!pages[place.pdfPage - 1]?.compact.includes(title)) {
-      problems.push(`${article.file}: the title "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`);
+    const head = compact(sections.get(article.section)! + article.title);
+    if (!pages[place.pdfPage - 1]?.compact.includes(head)) {
+      problems.push(`${article.file}: the head of "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`);
     }
-    const listed = tocNumber(tocText, article);
-    if (listed !== formatFolio(place.folio)) {
-      problems.push(`${article.file}: the 目录 gives page ${listed ?? '(none)'} for "${article.title}", but it starts on page ${formatFolio(place.folio)}`);
+    const listed = tocNumbers(tocText, article.title);
+    if (!listed.includes(formatFolio(place.folio))) {
+      problems.push(`${article.file}: the 目录 gives page ${listed.join(' or ') || '(none)'} for "${article.title}", but it starts on page ${formatFolio(place.folio)}`);
     }
   }
 
+  const bottom = lengthToPt(publication.page.margins.bottom);
   for (const p of layout.pages.filter((p) => p.decorated)) {
     const page = pages[p.pdfPage - 1];
-    if (page && printedFolio(page) !== formatFolio(p.folio!)) {
-      problems.push(`PDF page ${p.pdfPage} should print folio ${formatFolio(p.folio!)}, found ${printedFolio(page) ?? 'none'}`);
+    const found = page && printedFolio(page, bottom);
+    if (page && found !== formatFolio(p.folio!)) {
+      problems.push(`PDF page ${p.pdfPage} should print folio ${formatFolio(p.folio!)}, found ${found ?? 'none'}`);
     }
   }
   return problems;
 }
 
-/** The number the 目录 prints after an article's title. */
-export function tocNumber(tocText: string, article: Pick<Article, 'title'>): string | undefined {
-  const at = tocText.indexOf('▲' + compact(article.title));
-  if (at < 0) return undefined;
-  return /^\d+/.exec(tocText.slice(at + 1 + compact(article.title).length))?.[0];
+/** The numbers the 目录 prints right after an entry's title (one per entry with that title). */
+export function tocNumbers(tocText: string, title: string): string[] {
+  const entry = '▲' + compact(title);
+  const numbers: string[] = [];
+  for (let at = tocText.indexOf(entry); at >= 0; at = tocText.indexOf(entry, at + 1)) {
+    const n = /^\d+/.exec(tocText.slice(at + entry.length))?.[0];
+    if (n) numbers.push(n);
+  }
+  return numbers;
 }
 
-/** The folio: the lowest number on the page, in the bottom margin. */
-export function printedFolio(page: PageText): string | undefined {
-  const numbers = page.items.filter((i) => /^\d+$/.test(i.str.trim()) && i.y < page.height * 0.08);
+/** The folio: a number alone in the page's bottom margin (`bottom` in points), the lowest one there. */
+export function printedFolio(page: PageText, bottom: number): string | undefined {
+  const numbers = page.items.filter((i) => /^\d+$/.test(i.str.trim()) && i.y < bottom);
   return numbers.sort((a, b) => a.y - b.y)[0]?.str.trim();
 }

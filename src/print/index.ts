@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue, Model } from '../lib/model.ts';
 import { issueLabel } from '../lib/model.ts';
+import { pdfPath } from '../lib/paths.ts';
 import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
 import { checkPdf } from './check.ts';
@@ -29,15 +30,17 @@ export class PdfCheckError extends Error {
 export async function printIssues(model: Model, issues: Issue[], distDir: string, report: PrintReporter): Promise<Map<string, PrintedIssue>> {
   const printed = new Map<string, PrintedIssue>();
   const browser = await launchBrowser();
-  const server = await serveDirectory(distDir);
+  const server = await serveDirectory(distDir).catch(async (e) => {
+    await browser.close();
+    throw e;
+  });
   try {
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/`, (n) => report.pages(issue, n));
-      const pdf = await renderPdf(page, pdfMeta(model, issue));
-      await page.close();
-      const problems = checkPdf(issue, layout, await readPdfText(pdf));
+      const pdf = await renderPdf(page, pdfMeta(model, issue)).finally(() => page.close());
+      const problems = checkPdf(model.publication, issue, layout, await readPdfText(pdf));
       if (problems.length) throw new PdfCheckError(issue, problems);
-      const file = path.join(distDir, 'pdf', `${issue.id}.pdf`);
+      const file = path.join(distDir, pdfPath(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, pdf);
       const result = { layout, bytes: pdf.byteLength };
@@ -45,8 +48,7 @@ export async function printIssues(model: Model, issues: Issue[], distDir: string
       report.done(issue, result);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await Promise.allSettled([browser.close(), server.close()]);
   }
   return printed;
 }

@@ -11,9 +11,15 @@ import { lookup } from 'mrmime';
 export async function serveDirectory(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return void res.writeHead(400).end();
+    }
     let file = path.join(root, pathname);
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    const inside = path.relative(root, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) return void res.writeHead(403).end();
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) return void res.writeHead(404).end('not found');

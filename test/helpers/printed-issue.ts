@@ -1,16 +1,13 @@
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
-import type { PageText } from '../../src/print/pdf-text.ts';
+import { lengthToPt } from '../../src/lib/print-geometry.ts';
+import { printedFolio } from '../../src/print/check.ts';
+import { compact as squash, type PageText } from '../../src/print/pdf-text.ts';
 import type { Built } from './build.ts';
 
-const squash = (s: string) => s.replace(/\s+/g, '');
-
 /** The number printed in a page's bottom margin, read from the PDF's text positions. */
-export function folioOn(page: PageText): string | undefined {
-  return page.items
-    .filter((i) => /^\d+$/.test(i.str.trim()) && i.y < page.height * 0.08)
-    .sort((a, b) => a.y - b.y)[0]
-    ?.str.trim();
+export function folioOn(model: Model, page: PageText): string | undefined {
+  return printedFolio(page, lengthToPt(model.publication.page.margins.bottom));
 }
 
 /** The first line of text at the top of a page (the running head where there is one). */
@@ -30,7 +27,7 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
     const entry = built.manifest.issues.find((i) => i.id === issueId)!;
     const pages = await built.pdf(issueId);
     // Front pages carry no folio: the 目录 is among the pages between the cover and the first numbered page.
-    const firstNumbered = pages.findIndex((p) => folioOn(p) !== undefined);
+    const firstNumbered = pages.findIndex((p) => folioOn(model, p) !== undefined);
     const toc = pages.slice(1, firstNumbered).map((p) => p.compact).join('');
     return { built, model, issue, entry, pages, toc };
   };
@@ -59,9 +56,9 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
       // An article's head prints its section's name right above its title; the title alone may be quoted elsewhere.
       const head = squash(sections.get(a.section)!) + title;
       const listed = new RegExp(`▲${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(toc)?.[1];
-      const at = pages.findIndex((p) => p.compact.includes(head) && folioOn(p) !== undefined);
+      const at = pages.findIndex((p) => p.compact.includes(head) && folioOn(model, p) !== undefined);
       expect(at, `"${a.title}" is on no numbered page`).toBeGreaterThan(0);
-      expect(listed, `目录 number of "${a.title}"`).toBe(folioOn(pages[at]!));
+      expect(listed, `目录 number of "${a.title}"`).toBe(folioOn(model, pages[at]!));
       const m = entry.articles.find((x) => x.id === a.id)!;
       expect([m.pdfPage, m.folio]).toEqual([at + 1, listed]);
     }

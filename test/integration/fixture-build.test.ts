@@ -18,10 +18,12 @@ beforeAll(() => {
 describe('qikan build --root test/fixtures/mini', () => {
   printedIssueChecks(() => ({ built, model }), '2025-01');
 
-  it('lets a newPage: false article run on after the previous one', () => {
-    const [first, second] = built.manifest.issues[0]!.articles;
-    expect(second!.pdfPage).toBe(first!.pdfPage! + 1);
-    expect(second!.folio).toBe(String(Number(first!.folio) + 1).padStart(2, '0'));
+  it('lets a newPage: false article run on after the previous one, on the page where that one ends', async () => {
+    const [, second] = built.manifest.issues[0]!.articles;
+    const page = (await built.pdf('2025-01'))[second!.pdfPage! - 1]!;
+    expect(page.compact).toContain('（来源：测试通讯社）'); // the end of the first article
+    expect(page.compact).toContain('第二条新闻很短');
+    expect(built.html('print/2025-01')).toMatch(/<article id="article-second-news" class="article run-on"/);
   });
 
   it('gives a section with no article neither a 目录 entry nor an opener', async () => {
@@ -34,7 +36,7 @@ describe('qikan build --root test/fixtures/mini', () => {
     const pages = await built.pdf('2025-01');
     const openers = pages.filter((p) => p.compact.includes('NEWS') && !p.compact.includes('本刊记者'));
     expect(openers.length).toBeGreaterThan(0);
-    for (const p of [pages[0]!, pages[1]!, ...openers, pages.at(-1)!]) expect(folioOn(p)).toBeUndefined();
+    for (const p of [pages[0]!, pages[1]!, ...openers, pages.at(-1)!]) expect(folioOn(model, p)).toBeUndefined();
   });
 
   it('renders tables, figures and 来源 lines in the site and the print document', () => {
@@ -77,6 +79,13 @@ describe('qikan build with bad input', () => {
     expect(r.stderr).toContain('issues/2025-01/02-second-news.md:3 [section] unknown section "sport"');
     expect(r.stderr).toContain('Use one of: news, empty, views.');
     expect(fs.existsSync(path.join(out, 'pdf'))).toBe(false);
+  });
+
+  it('refuses an output folder that holds the publication, since the build empties it', () => {
+    const r = qikan(['build', '--root', root, '--out', path.dirname(root), '--no-pdf']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('choose another --out');
+    expect(fs.existsSync(path.join(root, 'publication.yaml'))).toBe(true);
   });
 
   it('says how to install Chromium when it cannot find it', () => {

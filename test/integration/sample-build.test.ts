@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
-import { build, projectDir, type Built } from '../helpers/build.ts';
+import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 import { printedIssueChecks } from '../helpers/printed-issue.ts';
 
 // The repository's own sample issues, built as the README's first command builds them.
@@ -22,4 +24,17 @@ describe('the sample publication', () => {
   });
 
   for (const id of ['2026-10', '2026-11']) describe(id, () => printedIssueChecks(() => ({ built, model }), id));
+
+  // Last: it rebuilds into the same folder.
+  it('--only makes one issue\'s PDF again and keeps the other issues\' PDFs and manifest entries', () => {
+    const before = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
+    const r = qikan(['build', '--only', '2026-11', '--out', built.out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pdf: 2026-11');
+    expect(r.stdout).not.toContain('pdf: 2026-10');
+    const after = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
+    expect(after).toEqual(before);
+    expect(fs.existsSync(path.join(built.out, 'pdf/2026-10.pdf'))).toBe(true);
+    expect(fs.existsSync(path.join(built.out, '2026-10/index.html'))).toBe(true);
+  });
 });

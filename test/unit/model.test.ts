@@ -46,10 +46,22 @@ describe('loadModel', () => {
     expect(f!.message).toContain(`required field "${field}" is missing`);
   });
 
-  it('reports a mistyped value on its own line', () => {
+  it('reports a mistyped value on its own line, as mistyped rather than missing', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: news\nnewPage: maybe') });
     expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, field: 'newPage' });
+    expect(f!.message).toMatch(/expected boolean/);
     expect(f!.hint).toContain('newPage: false');
+  });
+
+  it.each([['date:'], ['date: 12'], ['date: 2026-13-01'], ['date: 十月']])('refuses "%s" as a date', (line) => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article(`title: 甲\nsection: news\n${line}`) });
+    expect(f).toMatchObject({ line: 4, field: 'date' });
+    expect(f!.message).not.toContain('missing');
+  });
+
+  it('reads a date as that day', () => {
+    const root = writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news\ndate: 2026-10-12') });
+    expect(loadModel(root).issues[0]!.articles[0]!.date?.toISOString()).toBe('2026-10-12T00:00:00.000Z');
   });
 
   it('reports a misspelt key as unknown, and the field it should have been as missing', () => {
@@ -83,10 +95,50 @@ describe('loadModel', () => {
   });
 
   it('reports unparsable YAML with its line', () => {
-    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: [news') });
-    expect(f!.file).toBe('issues/2025-01/01-a.md');
-    expect(f!.line).toBeGreaterThanOrEqual(3);
+    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news\nsummary: 甲: 乙\ndate: 2026-10-01') });
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4 });
     expect(f!.message).toContain('YAML cannot be read');
+  });
+
+  it.each([
+    ['![图](https://example.org/a.png)', 'is not a file of the issue'],
+    ['![图](data:image/png;base64,AAAA)', 'is not a file of the issue'],
+    ['![图](../../../etc/passwd)', 'is outside the issue folder'],
+    ['![图](100%.png)', 'is not valid'],
+    ['<img src="images/none.png">', 'does not exist'],
+  ])('refuses the image %s', (md, message) => {
+    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', `第一段。\n\n${md}\n`) });
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7 });
+    expect(f!.message).toContain(message);
+  });
+
+  it('does not take images shown in code for images', () => {
+    const body = '示例：`![图](images/none.png)`\n\n```\n![图](images/none.png)\n```\n';
+    expect(() => loadModel(writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', body) }))).not.toThrow();
+  });
+
+  it('asks for ASCII file names and a short order prefix', () => {
+    const fs = findings({
+      'issues/2025-01/01-新闻.md': article('title: 甲\nsection: news'),
+      'issues/2025-01/2026-outlook.md': article('title: 乙\nsection: news'),
+    });
+    expect(fs.map((f) => [f.file, f.field ?? '', f.message])).toEqual([
+      ['issues/2025-01/01-新闻.md', '', 'the file name gives the web address "新闻", which is not lowercase ASCII'],
+      ['issues/2025-01/2026-outlook.md', 'order', 'the article has no order'],
+    ]);
+  });
+
+  it('puts the newest issue first by year and month, not by folder name', () => {
+    const root = writePublication({
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
+      'issues/2025-9/issue.yaml': 'number: 2\nyear: 2025\nmonth: 9\ndate: 2025-09-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
+      'issues/2025-9/cover.png': 'png',
+      'issues/2025-9/01-b.md': article('title: 乙\nsection: news'),
+      'issues/2025-10/issue.yaml': 'number: 3\nyear: 2025\nmonth: 10\ndate: 2025-10-15\nheadline: 丙\ncover: { image: cover.png, alt: 封面 }\n',
+      'issues/2025-10/cover.png': 'png',
+      'issues/2025-10/01-c.md': article('title: 丙\nsection: news'),
+    });
+    expect(loadModel(root).issues.map((i) => i.id)).toEqual(['2025-10', '2025-9', '2025-01']);
   });
 
   it('reports a file without front matter and an empty article', () => {

@@ -1,4 +1,4 @@
-/** The textual conventions of the magazine's Markdown, in one place (the plugins and `qikan check` share them). */
+/** The textual conventions of the magazine's Markdown, in one place for all the plugins that read them. */
 
 /** A figure caption: 图1 …, 图 2：…, 图3-1 … */
 export const FIGURE_CAPTION = /^图\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateSchema } from './date.ts';
 
 /**
  * Front matter of one article. Shared by our own loader (which reports lines) and Astro's content collection.
@@ -12,7 +13,7 @@ export const articleSchema = z.strictObject({
   byline: z.string().optional(),
   authors: z.array(z.string()).optional(),
   source: z.string().optional(),
-  date: z.coerce.date().optional(),
+  date: dateSchema.optional(),
   summary: z.string().optional(),
   print: z.boolean().default(true),
   web: z.boolean().default(true),

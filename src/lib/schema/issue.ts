@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateSchema } from './date.ts';
 
 /**
  * issue.yaml. The cover image's schema is a parameter: our loader checks a path, Astro's collection turns it into
@@ -9,7 +10,7 @@ export function issueSchemaWith<I extends z.ZodType>(image: I) {
     number: z.number().int().positive(),
     year: z.number().int().min(1900).max(2999),
     month: z.number().int().min(1).max(12),
-    date: z.coerce.date(),
+    date: dateSchema,
     headline: z.string().min(1),
     cover: z.strictObject({ image, alt: z.string().min(1) }),
     coverLines: z.array(z.string()).default([]),

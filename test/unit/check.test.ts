@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/lib/model.ts';
+import type { PrintLayout } from '../../src/lib/print-pages.ts';
+import { checkPdf, printedFolio, tocNumbers } from '../../src/print/check.ts';
+import type { PageText } from '../../src/print/pdf-text.ts';
+import { article, writePublication } from '../helpers/publication.ts';
+
+const model = loadModel(
+  writePublication({
+    'issues/2025-01/01-a.md': article('title: 晶圆厂开工\nsection: news'),
+    'issues/2025-01/02-b.md': article('title: 晶圆厂开工后记\nsection: views'),
+  }),
+);
+const issue = model.issues[0]!;
+const H = 842;
+const text = (compact: string, folio?: string): PageText => ({
+  compact,
+  height: H,
+  items: [{ str: compact, x: 50, y: 700 }, ...(folio ? [{ str: folio, x: 50, y: 20 }] : [])],
+});
+const layout: PrintLayout = {
+  pages: [
+    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null },
+    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null },
+    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻' },
+    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊' },
+  ],
+  articles: [
+    { anchor: 'article-a', pdfPage: 3, folio: 1 },
+    { anchor: 'article-b', pdfPage: 4, folio: 2 },
+  ],
+};
+const good = [text('封面'), text('目录▲晶圆厂开工01▲晶圆厂开工后记02'), text('新闻晶圆厂开工正文', '01'), text('观点晶圆厂开工后记正文', '02')];
+
+describe('checkPdf', () => {
+  it('accepts a PDF that matches its layout', () => {
+    expect(checkPdf(model.publication, issue, layout, good)).toEqual([]);
+  });
+
+  it('reports a 目录 number that is not the page where the article starts', () => {
+    const pages = [good[0]!, text('目录▲晶圆厂开工01▲晶圆厂开工后记03'), good[2]!, good[3]!];
+    expect(checkPdf(model.publication, issue, layout, pages)).toEqual([
+      'issues/2025-01/02-b.md: the 目录 gives page 03 for "晶圆厂开工后记", but it starts on page 02',
+    ]);
+  });
+
+  it('reports an article whose head is not on its page, a wrong folio and a page count that differs', () => {
+    const pages = [good[0]!, good[1]!, text('新闻正文', '01'), text('观点晶圆厂开工后记正文', '12')];
+    expect(checkPdf(model.publication, issue, layout, [...pages, text('')])).toEqual([
+      'the PDF has 5 pages, the pagination made 4',
+      'issues/2025-01/01-a.md: the head of "晶圆厂开工" is not on PDF page 3, where the layout puts it',
+      'PDF page 4 should print folio 02, found 12',
+    ]);
+  });
+
+  it('reports a printed article that the pagination lost', () => {
+    const lost = { ...layout, articles: layout.articles.slice(0, 1) };
+    expect(checkPdf(model.publication, issue, lost, good)).toContain('issues/2025-01/02-b.md: "晶圆厂开工后记" is missing from the PDF');
+  });
+});
+
+describe('tocNumbers', () => {
+  it('reads the number after each entry, also when one title begins another', () => {
+    expect(tocNumbers('▲晶圆厂开工后记12▲晶圆厂开工03', '晶圆厂开工')).toEqual(['03']);
+    expect(tocNumbers('▲同题05▲同题09', '同题')).toEqual(['05', '09']);
+  });
+});
+
+describe('printedFolio', () => {
+  it('takes the number in the bottom margin, not a number in the text', () => {
+    const page: PageText = { compact: '', height: H, items: [{ str: '2026', x: 50, y: 400 }, { str: '07', x: 50, y: 20 }] };
+    expect(printedFolio(page, 56)).toBe('07');
+    expect(printedFolio({ ...page, items: page.items.slice(0, 1) }, 56)).toBeUndefined();
+  });
+});
