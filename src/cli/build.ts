@@ -36,7 +36,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const model = loadModel(root);
   const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
   if (options.pdf) findChromium(); // before the site is built: a missing browser is told at once
-  log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles`);
+  log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`);
 
   const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
   const started = Date.now();
