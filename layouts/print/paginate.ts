@@ -16,14 +16,26 @@ const KINDS: [string, PageKind][] = [
   ['.back-cover', 'back'],
 ];
 
+function overflows(content: Element): boolean {
+  const area = content.getBoundingClientRect();
+  return [...content.querySelectorAll('*')].some((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && (r.bottom > area.bottom + 1 || r.right > area.right + 1);
+  });
+}
+
 function factsOf(page: Element): PageFacts {
   const content = page.querySelector('.pagedjs_page_content')!;
-  const blank = page.classList.contains('pagedjs_blank_page') || !content.textContent!.trim() && !content.querySelector('img');
-  const kind = blank ? 'blank' : (KINDS.find(([sel]) => content.querySelector(sel))?.[1] ?? 'content');
+  const nothing = !content.textContent!.trim() && !content.querySelector('img');
+  const kind = page.classList.contains('pagedjs_blank_page')
+    ? 'blank'
+    : nothing
+      ? 'empty'
+      : (KINDS.find(([sel]) => content.querySelector(sel))?.[1] ?? 'content');
   // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
   const starts = [...content.querySelectorAll('.article-title')].map((t) => t.closest('article')!.id);
   const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
-  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts };
+  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content) };
 }
 
 function decorate(page: Element, text: string | null, folio: number | null): void {

@@ -4,8 +4,12 @@
  * Paged.js made into PageFacts, calls this, and writes the result into the pages and the 目录.
  */
 
-/** What the print document's markup says a page is (from the element that starts on it). */
-export type PageKind = 'cover' | 'front' | 'opener' | 'content' | 'back' | 'blank';
+/**
+ * What the print document's markup says a page is (from the element that starts on it). `blank` is a page
+ * Paged.js inserted on purpose (to start something on a right or left page); `empty` is one with nothing on it
+ * that nobody asked for.
+ */
+export type PageKind = 'cover' | 'front' | 'opener' | 'content' | 'back' | 'blank' | 'empty';
 
 export interface PageFacts {
   kind: PageKind;
@@ -14,6 +18,8 @@ export interface PageFacts {
   section?: string;
   /** Anchors of the articles that start on this page. */
   starts: string[];
+  /** Some content reaches past the page's content area. */
+  overflow: boolean;
 }
 
 export interface PageLayout {
@@ -27,6 +33,7 @@ export interface PageLayout {
   decorated: boolean;
   runningHead: string | null;
   section?: string;
+  overflow: boolean;
 }
 
 export interface ArticlePlacement {
@@ -50,7 +57,7 @@ export function layoutPages(
   heads: { publication: string; sections: Record<string, string> },
 ): PrintLayout {
   const lastFront = facts.findLastIndex((p) => p.kind === 'cover' || p.kind === 'front');
-  const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank');
+  const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank' && p.kind !== 'empty');
   const pages = facts.map((p, i): PageLayout => {
     const folio = first >= 0 && i >= first ? i - first + 1 : null;
     const decorated = p.kind === 'content' && folio !== null;
@@ -59,7 +66,7 @@ export function layoutPages(
       : p.side === 'left'
         ? heads.publication
         : (p.section && heads.sections[p.section]) || heads.publication;
-    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section };
+    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow };
   });
   const articles = facts.flatMap((p, i) =>
     p.starts.map((anchor) => {

@@ -38,6 +38,11 @@ export function checkPdf(publication: Publication, issue: Issue, layout: PrintLa
     }
   }
 
+  for (const p of layout.pages) {
+    if (p.kind === 'empty') problems.push(`PDF page ${p.pdfPage} is empty: nothing asked for a blank page there`);
+    if (p.overflow) problems.push(`PDF page ${p.pdfPage}: content runs past the page's content area`);
+  }
+
   const bottom = lengthToPt(publication.page.margins.bottom);
   for (const p of layout.pages.filter((p) => p.decorated)) {
     const page = pages[p.pdfPage - 1];
@@ -46,6 +51,49 @@ export function checkPdf(publication: Publication, issue: Issue, layout: PrintLa
       problems.push(`PDF page ${p.pdfPage} should print folio ${formatFolio(p.folio!)}, found ${found ?? 'none'}`);
     }
   }
+  return problems;
+}
+
+/**
+ * Paged.js can drop content at page breaks, in tables and around floats without a word. Every block of every
+ * article (from the print document before pagination) must be found, in order, in the PDF's text of the
+ * article's pages, read inside the margins so that running heads and folios do not break a paragraph that runs
+ * over a page.
+ */
+export function lostText(
+  publication: Publication,
+  issue: Issue,
+  layout: PrintLayout,
+  pages: PageText[],
+  blocks: Map<string, string[]>,
+): string[] {
+  const top = lengthToPt(publication.page.margins.top);
+  const bottom = lengthToPt(publication.page.margins.bottom);
+  const body = pages.map((p) => compact(p.items.filter((i) => i.y > bottom && i.y < p.height - top).map((i) => i.str).join('')));
+  const starts = [...layout.articles].sort((a, b) => a.pdfPage - b.pdfPage);
+  const problems: string[] = [];
+  starts.forEach((place, k) => {
+    const article = issue.articles.find((a) => a.anchor === place.anchor);
+    const last = (starts[k + 1]?.pdfPage ?? pages.length) - 1;
+    const texts = body.slice(place.pdfPage - 1, last + 1);
+    const text = texts.join('');
+    const pageAt = (offset: number) => {
+      let end = 0;
+      // The page where the text found last ends: the lost block belongs right after it.
+      for (const [i, t] of texts.entries()) if ((end += t.length) >= offset) return place.pdfPage + i;
+      return last + 1;
+    };
+    let cursor = 0;
+    for (const block of blocks.get(place.anchor) ?? []) {
+      // In reading order: a short cell such as 投资 must not be found in a sentence elsewhere.
+      const at = text.indexOf(block, cursor);
+      if (at >= 0) cursor = at + block.length;
+      else {
+        const shown = block.length > 40 ? block.slice(0, 40) + '…' : block;
+        problems.push(`${article?.file ?? place.anchor}: text lost on PDF page ${pageAt(cursor)}: "${shown}"`);
+      }
+    }
+  });
   return problems;
 }
 

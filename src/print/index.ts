@@ -5,11 +5,12 @@ import { issueLabel } from '../lib/model.ts';
 import { pdfPath } from '../lib/paths.ts';
 import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
-import { checkPdf } from './check.ts';
+import { checkPdf, lostText } from './check.ts';
 import { paginateIssue } from './paginate.ts';
 import { renderPdf, type PdfMeta } from './pdf.ts';
 import { readPdfText } from './pdf-text.ts';
 import { serveDirectory } from './serve.ts';
+import { articleBlocks } from './source-text.ts';
 
 export interface PrintReporter {
   pages(issue: Issue, count: number): void;
@@ -38,7 +39,12 @@ export async function printIssues(model: Model, issues: Issue[], distDir: string
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/`, (n) => report.pages(issue, n));
       const pdf = await renderPdf(page, pdfMeta(model, issue)).finally(() => page.close());
-      const problems = checkPdf(model.publication, issue, layout, await readPdfText(pdf));
+      const text = await readPdfText(pdf);
+      const blocks = articleBlocks(await fs.readFile(path.join(distDir, 'print', issue.id, 'index.html'), 'utf8'));
+      const problems = [
+        ...checkPdf(model.publication, issue, layout, text),
+        ...lostText(model.publication, issue, layout, text, blocks),
+      ];
       if (problems.length) throw new PdfCheckError(issue, problems);
       const file = path.join(distDir, pdfPath(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });

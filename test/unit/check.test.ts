@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/lib/model.ts';
 import type { PrintLayout } from '../../src/lib/print-pages.ts';
-import { checkPdf, printedFolio, tocNumbers } from '../../src/print/check.ts';
+import { checkPdf, lostText, printedFolio, tocNumbers } from '../../src/print/check.ts';
 import type { PageText } from '../../src/print/pdf-text.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
@@ -20,10 +20,10 @@ const text = (compact: string, folio?: string): PageText => ({
 });
 const layout: PrintLayout = {
   pages: [
-    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null },
-    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null },
-    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻' },
-    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊' },
+    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false },
+    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false },
+    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false },
+    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false },
   ],
   articles: [
     { anchor: 'article-a', pdfPage: 3, folio: 1 },
@@ -56,6 +56,37 @@ describe('checkPdf', () => {
   it('reports a printed article that the pagination lost', () => {
     const lost = { ...layout, articles: layout.articles.slice(0, 1) };
     expect(checkPdf(model.publication, issue, lost, good)).toContain('issues/2025-01/02-b.md: "晶圆厂开工后记" is missing from the PDF');
+  });
+
+  it('reports an empty page nobody asked for and content past the page area', () => {
+    const pages = layout.pages.map((p) => (p.pdfPage === 2 ? { ...p, kind: 'empty' as const } : p.pdfPage === 4 ? { ...p, overflow: true } : p));
+    const problems = checkPdf(model.publication, issue, { ...layout, pages }, good);
+    expect(problems).toContain('PDF page 2 is empty: nothing asked for a blank page there');
+    expect(problems).toContain('PDF page 4: content runs past the page\'s content area');
+  });
+});
+
+describe('lostText', () => {
+  // Body text sits between the margins (20 mm ≈ 57 pt); running heads and folios outside them.
+  const page = (...lines: [string, number][]): PageText => ({ compact: '', height: H, items: lines.map(([str, y]) => ({ str, x: 50, y })) });
+  const pages = [
+    good[0]!,
+    good[1]!,
+    page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['投资', 600], ['01', 20]),
+    page(['测试月刊', 820], ['观点', 700], ['后记正文一段话，跨', 680], ['页继续。', 100], ['02', 20]),
+  ];
+  const blocks = new Map([
+    ['article-a', ['投资总额为50亿元。', '投资']],
+    ['article-b', ['后记正文一段话，跨页继续。']],
+  ]);
+
+  it('finds every block in reading order, across lines and without heads and folios', () => {
+    expect(lostText(model.publication, issue, layout, pages, blocks)).toEqual([]);
+  });
+
+  it('reports a block that is missing, with its page, even when its words appear earlier', () => {
+    const cut = [...pages.slice(0, 2), page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['01', 20]), pages[3]!];
+    expect(lostText(model.publication, issue, layout, cut, blocks)).toEqual(['issues/2025-01/01-a.md: text lost on PDF page 3: "投资"']);
   });
 });
 

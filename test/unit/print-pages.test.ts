@@ -6,6 +6,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   kind,
   side: i % 2 === 0 ? 'right' : 'left',
   starts: [],
+  overflow: false,
   ...more,
 });
 
@@ -24,6 +25,11 @@ describe('layoutPages', () => {
     page('back', 10),
   ];
   const layout = layoutPages(facts, heads);
+
+  it('does not number from an empty page after the front matter', () => {
+    const f = [page('cover', 0), page('front', 1), page('empty', 2), page('content', 3, { starts: ['x'] })];
+    expect(layoutPages(f, heads).pages.map((p) => p.folio)).toEqual([null, null, null, 1]);
+  });
 
   it('numbers pages from the first page after the front matter and its blank', () => {
     expect(layout.pages.map((p) => p.folio)).toEqual([null, null, null, null, 1, 2, 3, 4, 5, 6, 7]);
