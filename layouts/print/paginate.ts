@@ -18,7 +18,9 @@ const KINDS: [string, PageKind][] = [
 
 function overflows(content: Element): boolean {
   const area = content.getBoundingClientRect();
-  return [...content.querySelectorAll('*')].some((el) => {
+  // Paged.js's own wrapper is a multi-column box far wider than the page: look at what it holds.
+  const wrapper = content.firstElementChild;
+  return [...(wrapper?.querySelectorAll('*') ?? [])].some((el) => {
     const r = el.getBoundingClientRect();
     return r.height > 0 && (r.bottom > area.bottom + 1 || r.right > area.right + 1);
   });
