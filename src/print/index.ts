@@ -2,12 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue, Model } from '../lib/model.ts';
 import { issueLabel } from '../lib/model.ts';
+import { outlineEntries } from '../lib/outline.ts';
 import { pdfPath } from '../lib/paths.ts';
+import { buildToc } from '../lib/toc.ts';
 import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
 import { checkPdf, lostText } from './check.ts';
 import { paginateIssue } from './paginate.ts';
-import { renderPdf, type PdfMeta } from './pdf.ts';
+import { finishPdf, renderPdf, type PdfMeta } from './pdf.ts';
 import { readPdfText } from './pdf-text.ts';
 import { serveDirectory } from './serve.ts';
 import { articleBlocks } from './source-text.ts';
@@ -38,7 +40,9 @@ export async function printIssues(model: Model, issues: Issue[], distDir: string
   try {
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/`, (n) => report.pages(issue, n));
-      const pdf = await renderPdf(page, pdfMeta(model, issue)).finally(() => page.close());
+      const raw = await renderPdf(page).finally(() => page.close());
+      const toc = buildToc(model.publication, issue, 'print');
+      const pdf = await finishPdf(raw, pdfMeta(model, issue), outlineEntries(toc, layout));
       const text = await readPdfText(pdf);
       const blocks = articleBlocks(await fs.readFile(path.join(distDir, 'print', issue.id, 'index.html'), 'utf8'));
       const problems = [

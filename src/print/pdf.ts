@@ -1,5 +1,6 @@
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
 import type { Page } from 'playwright-core';
+import type { OutlineEntry } from '../lib/outline.ts';
 
 export interface PdfMeta {
   title: string;
@@ -11,13 +12,13 @@ export interface PdfMeta {
   date: Date;
 }
 
-/** Prints the paginated document (page size from its @page rules) and sets what Chromium leaves out. */
-export async function renderPdf(page: Page, meta: PdfMeta): Promise<Uint8Array> {
-  const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-  return setMetadata(raw, meta);
+/** Chromium prints the paginated document; the page size comes from its @page rules. */
+export async function renderPdf(page: Page): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
 }
 
-export async function setMetadata(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+/** What Chromium leaves out: the document's metadata and bookmarks that follow the 目录. */
+export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, outline: OutlineEntry[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -28,5 +29,39 @@ export async function setMetadata(bytes: Uint8Array, meta: PdfMeta): Promise<Uin
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  setOutline(doc, outline);
   return doc.save();
+}
+
+/** Writes the outline dictionaries of PDF 32000-1 §12.3.3: a linked list of items per level, open. */
+function setOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (!entries.length) return;
+  const ctx = doc.context;
+  const pages = doc.getPages();
+  const link = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = items.map(() => ctx.nextRef());
+    let count = items.length;
+    items.forEach((item, i) => {
+      const dict = ctx.obj({}) as PDFDict;
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
+      dict.set(PDFName.of('Parent'), parent);
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      dict.set(PDFName.of('Dest'), ctx.obj([pages[item.pdfPage - 1]!.ref, 'XYZ', null, null, null]));
+      if (item.children.length) {
+        const sub = link(item.children, refs[i]!);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        dict.set(PDFName.of('Count'), ctx.obj(sub.count));
+        count += sub.count;
+      }
+      ctx.assign(refs[i]!, dict);
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+  const root = ctx.nextRef();
+  const { first, last, count } = link(entries, root);
+  ctx.assign(root, ctx.obj({ Type: 'Outlines', First: first, Last: last, Count: count }));
+  doc.catalog.set(PDFName.of('Outlines'), root);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

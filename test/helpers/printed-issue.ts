@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
 import { lengthToPt } from '../../src/lib/print-geometry.ts';
 import { printedFolio } from '../../src/print/check.ts';
 import { compact as squash, type PageText } from '../../src/print/pdf-text.ts';
 import type { Built } from './build.ts';
+import { readFonts, readOutline } from './pdf-structure.ts';
 
 /** The number printed in a page's bottom margin, read from the PDF's text positions. */
 export function folioOn(model: Model, page: PageText): string | undefined {
@@ -72,6 +75,25 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
       const left = a.pdfPage! % 2 === 0;
       expect(topLine(page), `running head on PDF page ${a.pdfPage}`).toBe(left ? model.publication.name : sections.get(a.section));
     }
+  });
+
+  it('has bookmarks in 目录 order: each section, and under it its articles at their pages', async () => {
+    const { built, model, entry } = await setup();
+    const outline = await readOutline(fs.readFileSync(path.join(built.out, entry.pdf!)));
+    const expected = model.publication.sections
+      .map((s) => ({ title: s.title, articles: entry.articles.filter((a) => a.section === s.id && a.pdfPage) }))
+      .filter((s) => s.articles.length);
+    expect(outline.map((b) => b.title)).toEqual(expected.map((s) => s.title));
+    for (const [i, s] of expected.entries()) {
+      expect(outline[i]!.children.map((c) => [c.title, c.pdfPage])).toEqual(s.articles.map((a) => [a.title, a.pdfPage]));
+    }
+  });
+
+  it('embeds every font, and none as Type 3', async () => {
+    const { built, entry } = await setup();
+    const fonts = await readFonts(fs.readFileSync(path.join(built.out, entry.pdf!)));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => f.subtype === 'Type3' || !f.embedded)).toEqual([]);
   });
 
   it('has every article in the site too, and the site links the PDF', async () => {
