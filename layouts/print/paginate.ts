@@ -5,8 +5,33 @@ import { formatFolio, layoutPages, type PageFacts, type PageKind, type PrintLayo
 declare global {
   interface Window {
     PagedPolyfill: { preview: () => Promise<unknown> };
+    Paged: {
+      Handler: new (...args: unknown[]) => object;
+      registerHandlers: (...handlers: unknown[]) => void;
+    };
     qikanPrint?: PrintLayout | { error: string };
   }
+}
+
+/**
+ * A table that runs over a page repeats its header row. Paged.js does not (pagedjs#36): when it starts a page
+ * with a row of a split table, it rebuilds the table around that row, and this hook puts the header into the
+ * rebuilt table right then, so that the rows after it are laid out below it and nothing is pushed off the page.
+ */
+function registerTableHeaders(): void {
+  class RepeatTableHeader extends window.Paged.Handler {
+    renderNode(clone: Node, source: Node): void {
+      if (!(clone instanceof HTMLTableRowElement) || !(source instanceof HTMLTableRowElement)) return;
+      const table = clone.closest('table');
+      const head = source.closest('table')?.tHead;
+      if (!table?.dataset.splitFrom || table.tHead || !head || source.parentElement === head) return;
+      const copy = head.cloneNode(true) as HTMLTableSectionElement;
+      for (const el of [copy, ...copy.querySelectorAll('*')]) el.removeAttribute('data-ref');
+      copy.dataset.repeatedHeader = '';
+      table.insertBefore(copy, clone.parentElement === table ? clone : clone.parentElement);
+    }
+  }
+  window.Paged.registerHandlers(RepeatTableHeader);
 }
 
 const KINDS: [string, PageKind][] = [
@@ -26,6 +51,21 @@ function overflows(content: Element): boolean {
   });
 }
 
+const UNBREAKABLE = 'figure, tr, h1, h2, h3, h4, .article-head';
+const BLOCKS = 'p, li, h1, h2, h3, h4, tr, figure, .article-head';
+
+/** Rules a magazine keeps that Paged.js may break: kept-together blocks split, a heading last on the page. */
+function faultsOf(content: Element): string[] {
+  const text = (el: Element) => `"${(el.textContent ?? '').trim().slice(0, 24)}"`;
+  const faults = [...content.querySelectorAll(`:is(${UNBREAKABLE})[data-split-to]`)].map(
+    (el) => `${el.tagName.toLowerCase()} ${text(el)} is split across pages`,
+  );
+  const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.closest('thead') && el.textContent!.trim());
+  const last = blocks[blocks.length - 1];
+  if (last && /^H[2-4]$/.test(last.tagName)) faults.push(`the heading ${text(last)} is the last line of the page`);
+  return faults;
+}
+
 function factsOf(page: Element): PageFacts {
   const content = page.querySelector('.pagedjs_page_content')!;
   const nothing = !content.textContent!.trim() && !content.querySelector('img');
@@ -37,7 +77,7 @@ function factsOf(page: Element): PageFacts {
   // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
   const starts = [...content.querySelectorAll('.article-title')].map((t) => t.closest('article')!.id);
   const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
-  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content) };
+  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content), faults: kind === 'content' ? faultsOf(content) : [] };
 }
 
 function decorate(page: Element, text: string | null, folio: number | null): void {
@@ -61,6 +101,7 @@ async function loadImages(): Promise<void> {
 }
 
 async function paginate(): Promise<PrintLayout> {
+  registerTableHeaders();
   await Promise.all([document.fonts.ready, loadImages()]);
   await window.PagedPolyfill.preview();
   await document.fonts.ready;

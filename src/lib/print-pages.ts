@@ -20,6 +20,8 @@ export interface PageFacts {
   starts: string[];
   /** Some content reaches past the page's content area. */
   overflow: boolean;
+  /** What breaks a rule of magazine layout on this page: a figure or row split, a heading left at the foot. */
+  faults: string[];
 }
 
 export interface PageLayout {
@@ -34,6 +36,7 @@ export interface PageLayout {
   runningHead: string | null;
   section?: string;
   overflow: boolean;
+  faults: string[];
 }
 
 export interface ArticlePlacement {
@@ -66,7 +69,7 @@ export function layoutPages(
       : p.side === 'left'
         ? heads.publication
         : (p.section && heads.sections[p.section]) || heads.publication;
-    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow };
+    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow, faults: p.faults };
   });
   const articles = facts.flatMap((p, i) =>
     p.starts.map((anchor) => {

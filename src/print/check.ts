@@ -41,6 +41,7 @@ export function checkPdf(publication: Publication, issue: Issue, layout: PrintLa
   for (const p of layout.pages) {
     if (p.kind === 'empty') problems.push(`PDF page ${p.pdfPage} is empty: nothing asked for a blank page there`);
     if (p.overflow) problems.push(`PDF page ${p.pdfPage}: content runs past the page's content area`);
+    for (const fault of p.faults) problems.push(`PDF page ${p.pdfPage}: ${fault}`);
   }
 
   const bottom = lengthToPt(publication.page.margins.bottom);

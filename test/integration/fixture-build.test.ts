@@ -48,6 +48,15 @@ describe('qikan build --root test/fixtures/mini', () => {
     }
   });
 
+  it('prints a 60-row table whole, its header row repeated on every page it runs over', async () => {
+    const pages = await built.pdf('2025-01');
+    const withRows = pages.filter((p) => /第\d+条数据/.test(p.compact));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const p of withRows) expect(p.compact).toContain('年份项目数值');
+    const all = withRows.map((p) => p.compact).join('');
+    for (let i = 1; i <= 60; i++) expect(all).toContain(`第${i}条数据`);
+  });
+
   it('writes the manifest with paths relative to dist/', () => {
     const [issue] = built.manifest.issues;
     expect(issue!.pdf).toBe('pdf/2025-01.pdf');

@@ -20,10 +20,10 @@ const text = (compact: string, folio?: string): PageText => ({
 });
 const layout: PrintLayout = {
   pages: [
-    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false },
-    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false },
-    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false },
-    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false },
+    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [] },
+    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false, faults: [] },
+    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false, faults: [] },
+    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false, faults: [] },
   ],
   articles: [
     { anchor: 'article-a', pdfPage: 3, folio: 1 },
@@ -63,6 +63,11 @@ describe('checkPdf', () => {
     const problems = checkPdf(model.publication, issue, { ...layout, pages }, good);
     expect(problems).toContain('PDF page 2 is empty: nothing asked for a blank page there');
     expect(problems).toContain('PDF page 4: content runs past the page\'s content area');
+  });
+
+  it('reports what the pagination found against the layout rules, with its page', () => {
+    const pages = layout.pages.map((p) => (p.pdfPage === 3 ? { ...p, faults: ['the heading "结语" is the last line of the page'] } : p));
+    expect(checkPdf(model.publication, issue, { ...layout, pages }, good)).toEqual(['PDF page 3: the heading "结语" is the last line of the page']);
   });
 });
 

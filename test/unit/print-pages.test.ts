@@ -7,6 +7,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   side: i % 2 === 0 ? 'right' : 'left',
   starts: [],
   overflow: false,
+  faults: [],
   ...more,
 });
 
