@@ -100,7 +100,14 @@ async function loadImages(): Promise<void> {
   })));
 }
 
+/** `?print-ready`: the page rules with the bleed and crop marks of publication.yaml, before Paged.js reads them. */
+function applyPrintReady(): void {
+  if (!new URLSearchParams(location.search).has('print-ready')) return;
+  document.getElementById('qk-page')!.textContent = JSON.parse(document.getElementById('qk-print-ready')!.textContent!);
+}
+
 async function paginate(): Promise<PrintLayout> {
+  applyPrintReady();
   registerTableHeaders();
   await Promise.all([document.fonts.ready, loadImages()]);
   await window.PagedPolyfill.preview();

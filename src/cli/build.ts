@@ -17,6 +17,8 @@ export interface BuildOptions {
   /** Make the PDF of this issue only; the PDFs of the others made earlier are kept. */
   only?: string;
   pdf: boolean;
+  /** PDFs for the print shop: bleed, crop marks, TrimBox and BleedBox. */
+  printReady?: boolean;
   verbose?: boolean;
 }
 
@@ -59,7 +61,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
           `pdf: ${issue.id}: ${r.layout.pages.length} pages, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
         );
       },
-    });
+    }, { printReady: options.printReady });
   }
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -12,8 +12,9 @@ program
   .option('--out <dir>', 'where the site, the PDFs and build-manifest.json go', 'dist')
   .option('--only <issue-id>', 'build only this issue')
   .option('--no-pdf', 'build only the website')
+  .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
   .option('--verbose', "show Astro's own log")
-  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; verbose?: boolean }) => {
+  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; verbose?: boolean }) => {
     await runBuild(opts);
   });
 

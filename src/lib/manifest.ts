@@ -17,6 +17,9 @@ export interface IssueEntry {
   pdf: string | null;
   pages: number | null;
   bytes: number | null;
+  printReady: boolean;
+  /** Where each section opener is in the PDF. */
+  sections: { id: string; pdfPage: number; folio: string }[];
   articles: ArticleEntry[];
 }
 
@@ -35,6 +38,8 @@ export interface ArticleEntry {
 export interface PrintedIssue {
   layout: PrintLayout;
   bytes: number;
+  /** Made with bleed, crop marks, TrimBox and BleedBox for the print shop. */
+  printReady: boolean;
 }
 
 /** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
@@ -60,6 +65,10 @@ function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry
     pdf: printed ? pdfPath(issue.id) : null,
     pages: printed?.layout.pages.length ?? null,
     bytes: printed?.bytes ?? null,
+    printReady: printed?.printReady ?? false,
+    sections: (printed?.layout.pages ?? [])
+      .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
+      .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: formatFolio(p.folio!) })),
     articles: issue.articles.map((a) => {
       const place = a.print ? placed.get(a.anchor) : undefined;
       return {

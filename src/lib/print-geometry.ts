@@ -12,11 +12,14 @@ export function lengthToPt(length: string): number {
 /**
  * The @page rules for the publication's trim size and margins. Inner margins sit at the binding: on the left of
  * a right-hand page and on the right of a left-hand page. Covers and section openers use the whole page.
+ * With `bleed` (print-ready), Paged.js grows each sheet by it and draws crop marks; it reads the bleed only
+ * from the same rule as the size.
  */
-export function pageRules(page: Publication['page']): string {
+export function pageRules(page: Publication['page'], bleed?: string): string {
   const { top, bottom, inner, outer } = page.margins;
+  const printReady = bleed ? ` bleed: ${bleed}; marks: crop;` : '';
   return [
-    `@page { size: ${page.width} ${page.height}; margin: ${top} ${outer} ${bottom} ${inner}; }`,
+    `@page { size: ${page.width} ${page.height}; margin: ${top} ${outer} ${bottom} ${inner};${printReady} }`,
     `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `@page cover { margin: 0; }`,

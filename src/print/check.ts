@@ -8,9 +8,9 @@ import { compact, type PageText } from './pdf-text.ts';
  * Checks a finished PDF against what the issue should be, before it is written: the page count, every printed
  * article's head (section and title) on the page the layout says, the folio printed in the bottom margin of every
  * numbered page, and every 目录 number equal to the folio of the page where its article really starts.
- * Returns the problems found (none: the PDF is right).
+ * Returns the problems found (none: the PDF is right). `bleed`, in points: how far the trim sits inside the page.
  */
-export function checkPdf(publication: Publication, issue: Issue, layout: PrintLayout, pages: PageText[]): string[] {
+export function checkPdf(publication: Publication, issue: Issue, layout: PrintLayout, pages: PageText[], bleed = 0): string[] {
   const problems: string[] = [];
   if (pages.length !== layout.pages.length) {
     problems.push(`the PDF has ${pages.length} pages, the pagination made ${layout.pages.length}`);
@@ -44,7 +44,7 @@ export function checkPdf(publication: Publication, issue: Issue, layout: PrintLa
     for (const fault of p.faults) problems.push(`PDF page ${p.pdfPage}: ${fault}`);
   }
 
-  const bottom = lengthToPt(publication.page.margins.bottom);
+  const bottom = lengthToPt(publication.page.margins.bottom) + bleed;
   for (const p of layout.pages.filter((p) => p.decorated)) {
     const page = pages[p.pdfPage - 1];
     const found = page && printedFolio(page, bottom);
@@ -67,9 +67,10 @@ export function lostText(
   layout: PrintLayout,
   pages: PageText[],
   blocks: Map<string, string[]>,
+  bleed = 0,
 ): string[] {
-  const top = lengthToPt(publication.page.margins.top);
-  const bottom = lengthToPt(publication.page.margins.bottom);
+  const top = lengthToPt(publication.page.margins.top) + bleed;
+  const bottom = lengthToPt(publication.page.margins.bottom) + bleed;
   const body = pages.map((p) => compact(p.items.filter((i) => i.y > bottom && i.y < p.height - top).map((i) => i.str).join('')));
   const starts = [...layout.articles].sort((a, b) => a.pdfPage - b.pdfPage);
   const problems: string[] = [];

@@ -4,6 +4,7 @@ import type { Issue, Model } from '../lib/model.ts';
 import { issueLabel } from '../lib/model.ts';
 import { outlineEntries } from '../lib/outline.ts';
 import { pdfPath } from '../lib/paths.ts';
+import { lengthToPt } from '../lib/print-geometry.ts';
 import { buildToc } from '../lib/toc.ts';
 import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
@@ -20,8 +21,11 @@ export interface PrintReporter {
 }
 
 export class PdfCheckError extends Error {
-  constructor(issue: Issue, problems: string[]) {
-    super(`The PDF of ${issue.id} was not written: it does not match the issue.\n  ${problems.join('\n  ')}`);
+  constructor(issue: Issue, problems: string[], rejected: string) {
+    super(
+      `The PDF of ${issue.id} was not written: it does not match the issue.\n  ${problems.join('\n  ')}\n` +
+        `  (to look at what went wrong: ${rejected})`,
+    );
     this.name = 'PdfCheckError';
   }
 }
@@ -30,7 +34,20 @@ export class PdfCheckError extends Error {
  * The print engine, one step after another for each issue: paginate the print document, write the PDF,
  * check it against the issue (a PDF that fails is not written). The site must already be built in `distDir`.
  */
-export async function printIssues(model: Model, issues: Issue[], distDir: string, report: PrintReporter): Promise<Map<string, PrintedIssue>> {
+export interface PrintOptions {
+  /** Bleed and crop marks from publication.yaml, with TrimBox and BleedBox set: the file for the print shop. */
+  printReady?: boolean;
+}
+
+export async function printIssues(
+  model: Model,
+  issues: Issue[],
+  distDir: string,
+  report: PrintReporter,
+  options: PrintOptions = {},
+): Promise<Map<string, PrintedIssue>> {
+  const bleed = options.printReady ? lengthToPt(model.publication.print.bleed) : 0;
+  const query = options.printReady ? '?print-ready' : '';
   const printed = new Map<string, PrintedIssue>();
   const browser = await launchBrowser();
   const server = await serveDirectory(distDir).catch(async (e) => {
@@ -39,21 +56,28 @@ export async function printIssues(model: Model, issues: Issue[], distDir: string
   });
   try {
     for (const issue of issues) {
-      const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/`, (n) => report.pages(issue, n));
+      const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) => report.pages(issue, n));
       const raw = await renderPdf(page).finally(() => page.close());
       const toc = buildToc(model.publication, issue, 'print');
-      const pdf = await finishPdf(raw, pdfMeta(model, issue), outlineEntries(toc, layout));
+      const boxes = options.printReady
+        ? { bleed, trimWidth: lengthToPt(model.publication.page.width), trimHeight: lengthToPt(model.publication.page.height) }
+        : undefined;
+      const pdf = await finishPdf(raw, pdfMeta(model, issue), outlineEntries(toc, layout), boxes);
       const text = await readPdfText(pdf);
       const blocks = articleBlocks(await fs.readFile(path.join(distDir, 'print', issue.id, 'index.html'), 'utf8'));
       const problems = [
-        ...checkPdf(model.publication, issue, layout, text),
-        ...lostText(model.publication, issue, layout, text, blocks),
+        ...checkPdf(model.publication, issue, layout, text, bleed),
+        ...lostText(model.publication, issue, layout, text, blocks, bleed),
       ];
-      if (problems.length) throw new PdfCheckError(issue, problems);
       const file = path.join(distDir, pdfPath(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
+      if (problems.length) {
+        const rejected = file.replace(/\.pdf$/, '.rejected.pdf');
+        await fs.writeFile(rejected, pdf);
+        throw new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected));
+      }
       await fs.writeFile(file, pdf);
-      const result = { layout, bytes: pdf.byteLength };
+      const result = { layout, bytes: pdf.byteLength, printReady: !!options.printReady };
       printed.set(issue.id, result);
       report.done(issue, result);
     }

@@ -17,9 +17,29 @@ export async function renderPdf(page: Page): Promise<Uint8Array> {
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
 }
 
-/** What Chromium leaves out: the document's metadata and bookmarks that follow the 目录. */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, outline: OutlineEntry[]): Promise<Uint8Array> {
+/** A print-ready PDF's geometry, in points: the trim size of publication.yaml and the bleed around it. */
+export interface PrintBoxes {
+  trimWidth: number;
+  trimHeight: number;
+  bleed: number;
+}
+
+/**
+ * What Chromium leaves out: the document's metadata, bookmarks that follow the 目录, and for a print-ready PDF
+ * the TrimBox and BleedBox that a print shop's preflight reads. Chromium rounds the sheet to whole CSS pixels,
+ * so the TrimBox takes the exact trim size from the config, placed where Paged.js put the page: `bleed` in from
+ * the sheet's top left corner.
+ */
+export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, outline: OutlineEntry[], boxes?: PrintBoxes): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  if (boxes) {
+    for (const page of doc.getPages()) {
+      const { x, y, width, height } = page.getMediaBox();
+      const top = y + height - boxes.bleed;
+      page.setBleedBox(x, y, width, height);
+      page.setTrimBox(x + boxes.bleed, top - boxes.trimHeight, boxes.trimWidth, boxes.trimHeight);
+    }
+  }
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

@@ -57,6 +57,15 @@ describe('qikan build --root test/fixtures/mini', () => {
     for (let i = 1; i <= 60; i++) expect(all).toContain(`第${i}条数据`);
   });
 
+  it('starts each section on a right-hand page with an odd folio, as publication.yaml asks', () => {
+    const { sections } = built.manifest.issues[0]!;
+    expect(sections.map((s) => s.id)).toEqual(['news', 'views']);
+    for (const s of sections) {
+      expect(s.pdfPage % 2, `opener of ${s.id}`).toBe(1);
+      expect(Number(s.folio) % 2, `opener of ${s.id}`).toBe(1);
+    }
+  });
+
   it('writes the manifest with paths relative to dist/', () => {
     const [issue] = built.manifest.issues;
     expect(issue!.pdf).toBe('pdf/2025-01.pdf');
@@ -71,6 +80,34 @@ describe('qikan build --root test/fixtures/mini', () => {
     expect(pdf.getSubject()).toBe('封面标题：测试刊物的第一期');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2025-01-15T00:00:00.000Z');
     expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(zh-CN)');
+  });
+});
+
+describe('qikan build --print-ready', () => {
+  const mm = 72 / 25.4;
+  let out: Built;
+  beforeAll(() => {
+    out = build(root, 'mini-print-ready', ['--print-ready']);
+  });
+
+  it('grows every page by the bleed and sets TrimBox and BleedBox for the print shop', async () => {
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    expect(out.manifest.issues[0]!.printReady).toBe(true);
+    for (const page of pdf.getPages()) {
+      const media = page.getMediaBox();
+      const trim = page.getTrimBox();
+      expect(media.width).toBeCloseTo((148 + 6) * mm, -0.5);
+      expect(media.height).toBeCloseTo((210 + 6) * mm, -0.5);
+      expect(trim.width).toBeCloseTo(148 * mm, 1);
+      expect(trim.height).toBeCloseTo(210 * mm, 1);
+      expect(trim.x).toBeCloseTo(3 * mm, 1);
+      expect(media.y + media.height - (trim.y + trim.height)).toBeCloseTo(3 * mm, 1);
+      expect(page.getBleedBox()).toEqual(media);
+    }
+  });
+
+  it('passes the same checks: the 目录 numbers still equal the pages', () => {
+    expect(out.manifest.issues[0]!.articles.map((a) => a.folio)).toEqual(built.manifest.issues[0]!.articles.map((a) => a.folio));
   });
 });
 

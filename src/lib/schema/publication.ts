@@ -26,6 +26,14 @@ export const publicationSchema = z.strictObject({
     height: length,
     margins: z.strictObject({ top: length, bottom: length, inner: length, outer: length }),
   }),
+  print: z
+    .strictObject({
+      /** Start each section (its opener), or each article, on a right-hand page; a blank left page fills in. */
+      startOnRight: z.enum(['none', 'sections', 'articles']).default('none'),
+      /** How far covers, openers and images at the trim edge reach past it in a print-ready PDF. */
+      bleed: length.default('3mm'),
+    })
+    .prefault({}),
   disclaimer: z.string().optional(),
   imprint: z.strictObject({
     publisher: z.array(z.string()).min(1),
