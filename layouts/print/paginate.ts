@@ -1,6 +1,6 @@
 // Runs in the print document: paginates it with Paged.js, then gives every page its folio and running head,
 // writes the real page numbers into the 目录, and leaves the layout on `window.qikanPrint` for the print engine.
-import { formatFolio, layoutPages, type PageFacts, type PageKind, type PrintLayout } from '../../src/lib/print-pages.ts';
+import { formatFolio, layoutPages, type PageFacts, type PageKind, type PlacedImage, type PrintLayout } from '../../src/lib/print-pages.ts';
 
 declare global {
   interface Window {
@@ -80,6 +80,31 @@ function factsOf(page: Element): PageFacts {
   return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content), faults: kind === 'content' ? faultsOf(content) : [] };
 }
 
+/**
+ * Every image as placed, marked with `data-qk-image="<owner>#<index>"` so that the print engine can swap in a
+ * version prepared for print at the size of its box. A continued article keeps its id as `data-id`.
+ */
+function placeImages(pages: Element[]): PlacedImage[] {
+  const counts = new Map<string, number>();
+  return pages.flatMap((page, i) =>
+    [...page.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img')].map((img) => {
+      const article = img.closest<HTMLElement>('article.article');
+      const owner = article ? article.id || article.dataset.id! : img.closest('.cover') ? 'cover' : 'page';
+      const index = counts.get(owner) ?? 0;
+      counts.set(owner, index + 1);
+      img.dataset.qkImage = `${owner}#${index}`;
+      const r = img.getBoundingClientRect();
+      return {
+        owner,
+        index,
+        pdfPage: i + 1,
+        box: { width: r.width, height: r.height },
+        natural: { width: img.naturalWidth, height: img.naturalHeight },
+      };
+    }),
+  );
+}
+
 function decorate(page: Element, text: string | null, folio: number | null): void {
   const box = page.querySelector('.pagedjs_pagebox')!;
   if (text) box.insertAdjacentHTML('beforeend', `<div class="qk-running-head"></div>`);
@@ -114,7 +139,7 @@ async function paginate(): Promise<PrintLayout> {
   await document.fonts.ready;
   const heads = JSON.parse(document.body.dataset.heads ?? '{}');
   const pages = [...document.querySelectorAll('.pagedjs_page')];
-  const layout = layoutPages(pages.map(factsOf), heads);
+  const layout = layoutPages(pages.map(factsOf), heads, placeImages(pages));
   layout.pages.forEach((p, i) => {
     if (p.decorated) decorate(pages[i]!, p.runningHead, p.folio);
   });

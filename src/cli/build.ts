@@ -55,6 +55,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
     const t0 = Date.now();
     printed = await printIssues(model, toPrint, out, {
       pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
+      warn: (message) => progress.done(`warning: ${message}`),
       done: (issue, r) => {
         const kb = r.bytes / 1024;
         progress.done(

@@ -21,6 +21,8 @@ export interface Article extends ArticleFrontMatter {
   url: string;
   /** HTML id of the article in the issue's print document. */
   anchor: string;
+  /** The body's images in reading order, as paths relative to the publication root. */
+  images: string[];
 }
 
 export interface Issue {
@@ -172,7 +174,8 @@ function loadArticle(
     ok = false;
     findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or delete the file.' });
   }
-  for (const ref of imageRefs(split.body)) {
+  const refs = imageRefs(split.body);
+  for (const ref of refs) {
     checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
       ok = false;
       findings.push({ file: rel(file), ...f });
@@ -188,6 +191,7 @@ function loadArticle(
     order: order!,
     url: `/${issueId}/${slug}/`,
     anchor: `article-${slug}`,
+    images: refs.map((r) => rel(path.resolve(path.dirname(file), decodeURI(r.src)))),
   };
 }
 

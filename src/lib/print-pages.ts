@@ -45,9 +45,21 @@ export interface ArticlePlacement {
   folio: number;
 }
 
+/** An image as the pagination placed it: which one it is, the box it fills (CSS px) and its own pixels. */
+export interface PlacedImage {
+  /** `cover`, or the anchor of the article the image is in. */
+  owner: string;
+  /** Its place among the owner's images, in reading order. */
+  index: number;
+  pdfPage: number;
+  box: { width: number; height: number };
+  natural: { width: number; height: number };
+}
+
 export interface PrintLayout {
   pages: PageLayout[];
   articles: ArticlePlacement[];
+  images: PlacedImage[];
 }
 
 /** The folio as the magazine prints it: two digits at least (01, 02 … 112). */
@@ -58,6 +70,7 @@ export function formatFolio(folio: number): string {
 export function layoutPages(
   facts: PageFacts[],
   heads: { publication: string; sections: Record<string, string> },
+  images: PlacedImage[] = [],
 ): PrintLayout {
   const lastFront = facts.findLastIndex((p) => p.kind === 'cover' || p.kind === 'front');
   const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank' && p.kind !== 'empty');
@@ -78,5 +91,5 @@ export function layoutPages(
       return { anchor, pdfPage: i + 1, folio };
     }),
   );
-  return { pages, articles };
+  return { pages, articles, images };
 }

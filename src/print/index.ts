@@ -10,6 +10,7 @@ import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
 import { checkPdf, lostText } from './check.ts';
 import { paginateIssue } from './paginate.ts';
+import { prepareImages } from './images.ts';
 import { finishPdf, renderPdf, type PdfMeta } from './pdf.ts';
 import { readPdfText } from './pdf-text.ts';
 import { serveDirectory } from './serve.ts';
@@ -17,6 +18,7 @@ import { articleBlocks } from './source-text.ts';
 
 export interface PrintReporter {
   pages(issue: Issue, count: number): void;
+  warn(message: string): void;
   done(issue: Issue, result: PrintedIssue): void;
 }
 
@@ -57,7 +59,11 @@ export async function printIssues(
   try {
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) => report.pages(issue, n));
-      const raw = await renderPdf(page).finally(() => page.close());
+      const imageDir = path.join(distDir, 'print', issue.id, 'images');
+      const raw = await prepareImages(page, model, issue, layout.images, imageDir, `/print/${issue.id}/images`)
+        .then((warnings) => warnings.forEach((w) => report.warn(w)))
+        .then(() => renderPdf(page))
+        .finally(() => page.close());
       const toc = buildToc(model.publication, issue, 'print');
       const boxes = options.printReady
         ? { bleed, trimWidth: lengthToPt(model.publication.page.width), trimHeight: lengthToPt(model.publication.page.height) }

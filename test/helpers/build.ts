@@ -26,6 +26,7 @@ export function qikan(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
 
 export interface Built {
   out: string;
+  stdout: string;
   manifest: BuildManifest;
   html: (rel: string) => string;
   pdf: (issueId: string) => Promise<PageText[]>;
@@ -41,6 +42,7 @@ export function build(root: string, name: string, extra: string[] = []): Built {
   const pdfs = new Map<string, Promise<PageText[]>>();
   return {
     out,
+    stdout: r.stdout,
     manifest,
     html: (rel) => fs.readFileSync(path.join(out, rel, rel.endsWith('.html') ? '' : 'index.html'), 'utf8'),
     pdf: (id) => {

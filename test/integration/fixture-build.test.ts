@@ -66,6 +66,17 @@ describe('qikan build --root test/fixtures/mini', () => {
     }
   });
 
+  it('warns of images that print below 150 ppi, naming the file that uses them', () => {
+    expect(built.stdout).toMatch(/warning: issues\/2025-01\/issue\.yaml: image cover\.png prints at \d+ ppi/);
+    expect(built.stdout).toMatch(/warning: issues\/2025-01\/03-long-view\.md: image small\.png prints at 96 ppi/);
+    expect(built.stdout).not.toContain('chart.png prints');
+  });
+
+  it('prints the images sharp prepared from the source files, at the size of their boxes', () => {
+    const print = path.join(built.out, 'print/2025-01/images');
+    expect(fs.readdirSync(print).sort()).toEqual(['article-first-news-0.png', 'article-long-view-0.png', 'cover-0.png']);
+  });
+
   it('writes the manifest with paths relative to dist/', () => {
     const [issue] = built.manifest.issues;
     expect(issue!.pdf).toBe('pdf/2025-01.pdf');

@@ -29,6 +29,7 @@ const layout: PrintLayout = {
     { anchor: 'article-a', pdfPage: 3, folio: 1 },
     { anchor: 'article-b', pdfPage: 4, folio: 2 },
   ],
+  images: [],
 };
 const good = [text('封面'), text('目录▲晶圆厂开工01▲晶圆厂开工后记02'), text('新闻晶圆厂开工正文', '01'), text('观点晶圆厂开工后记正文', '02')];
 

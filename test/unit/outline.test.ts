@@ -24,6 +24,7 @@ describe('outlineEntries', () => {
       { anchor: 'article-c', pdfPage: 4, folio: 2 },
       { anchor: 'article-a', pdfPage: 6, folio: 4 },
     ],
+    images: [],
   };
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {
