@@ -36,6 +36,8 @@ function registerTableHeaders(): void {
 
 const KINDS: [string, PageKind][] = [
   ['.cover', 'cover'],
+  ['.inside-cover', 'front'],
+  ['.inside-back-cover', 'back'],
   ['.front', 'front'],
   ['.opener', 'opener'],
   ['.back-cover', 'back'],
@@ -89,7 +91,7 @@ function placeImages(pages: Element[]): PlacedImage[] {
   return pages.flatMap((page, i) =>
     [...page.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img')].map((img) => {
       const article = img.closest<HTMLElement>('article.article');
-      const owner = article ? article.id || article.dataset.id! : img.closest('.cover') ? 'cover' : 'page';
+      const owner = article ? article.id || article.dataset.id! : (img.closest<HTMLElement>('[data-image-owner]')?.dataset.imageOwner ?? 'page');
       const index = counts.get(owner) ?? 0;
       counts.set(owner, index + 1);
       img.dataset.qkImage = `${owner}#${index}`;

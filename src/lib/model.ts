@@ -111,8 +111,12 @@ function loadIssue(
   const metaFile = path.join(dir, 'issue.yaml');
   const { data: meta, source } = loadYamlFile(metaFile, rel, issueSchema, findings);
   if (meta && source) {
-    const ref = { src: meta.cover.image, line: lineOf(source, ['cover', 'image']) };
-    checkImage(ref, metaFile, dir, (f) => findings.push({ file: rel(metaFile), field: 'cover.image', ...f }));
+    for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
+      const image = meta[key]?.image;
+      if (!image) continue;
+      const ref = { src: image, line: lineOf(source, [key, 'image']) };
+      checkImage(ref, metaFile, dir, (f) => findings.push({ file: rel(metaFile), field: `${key}.image`, ...f }));
+    }
   }
 
   const articles: Article[] = [];

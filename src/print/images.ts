@@ -67,6 +67,10 @@ export async function prepareImages(
 
 /** The source file of a placed image, relative to the publication root. */
 function sourceOf(issue: Issue, image: PlacedImage): string | undefined {
-  if (image.owner === 'cover') return path.join('issues', issue.id, issue.meta.cover.image);
-  return issue.articles.find((a) => a.anchor === image.owner)?.images[image.index];
+  const { owner } = image;
+  if (owner === 'cover' || owner === 'insideCover' || owner === 'insideBackCover') {
+    const own = issue.meta[owner]?.image;
+    return own && path.join('issues', issue.id, own);
+  }
+  return issue.articles.find((a) => a.anchor === owner)?.images[image.index];
 }

@@ -89,6 +89,24 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
     }
   });
 
+  it('starts no line with punctuation that clreq forbids at a line start', async () => {
+    const { pages } = await setup();
+    const forbidden = /^[、。，．；：？！）」』》〉】〕’”…]/;
+    const bad: string[] = [];
+    pages.forEach((page, i) => {
+      const lines = new Map<number, { x: number; str: string }[]>();
+      for (const item of page.items.filter((it) => it.str.trim())) {
+        const y = Math.round(item.y);
+        lines.set(y, [...(lines.get(y) ?? []), item]);
+      }
+      for (const items of lines.values()) {
+        const line = items.sort((a, b) => a.x - b.x).map((it) => it.str).join('').trim();
+        if (forbidden.test(line)) bad.push(`PDF page ${i + 1}: ${line.slice(0, 30)}`);
+      }
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('embeds every font, and none as Type 3', async () => {
     const { built, entry } = await setup();
     const fonts = await readFonts(fs.readFileSync(path.join(built.out, entry.pdf!)));

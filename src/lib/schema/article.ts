@@ -18,6 +18,7 @@ export const articleSchema = z.strictObject({
   print: z.boolean().default(true),
   web: z.boolean().default(true),
   newPage: z.boolean().default(true),
+  columns: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
@@ -32,4 +33,5 @@ export const articleHints: Record<string, string> = {
   print: 'Use `print: false` to leave the article out of the PDF, or remove the key.',
   web: 'Use `web: false` to leave the article out of the website, or remove the key.',
   newPage: 'Use `newPage: false` to let a short item run on after the previous one, or remove the key.',
+  columns: 'Use `columns: 2` for a two-column body, or remove the key to follow the section.',
 };

@@ -13,6 +13,9 @@ export function issueSchemaWith<I extends z.ZodType>(image: I) {
     date: dateSchema,
     headline: z.string().min(1),
     cover: z.strictObject({ image, alt: z.string().min(1) }),
+    /** Full-page images (advertisements) inside the front and back covers, printed to the trim edge. */
+    insideCover: z.strictObject({ image, alt: z.string().min(1) }).optional(),
+    insideBackCover: z.strictObject({ image, alt: z.string().min(1) }).optional(),
     coverLines: z.array(z.string()).default([]),
   });
 }

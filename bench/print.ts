@@ -1,0 +1,268 @@
+// Times qikan's print step against other ways of printing the same issue, side by side in one run:
+//   qikan        paginateIssue (Paged.js + layouts/print/paginate.ts) then renderPdf, in an already launched Chromium
+//   chromium     the same Chromium printing the print document as it is, without Paged.js
+//   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
+// The three others get a copy of the print document without its <script> tags (dist/bench/<issue>/), so that
+// none of them runs our pagination on top of its own. Usage: npm run bench [-- issue-id ...]
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { chromiumArgs, findChromium, launchBrowser } from '../src/print/browser.ts';
+import { paginateIssue } from '../src/print/paginate.ts';
+import { renderPdf } from '../src/print/pdf.ts';
+import { serveDirectory } from '../src/print/serve.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'bench', '.out');
+const RUNS = 3;
+const ISSUES = process.argv.slice(2).length ? process.argv.slice(2) : ['2026-10', '2026-11'];
+/** Outside the project: the peers and their hundreds of packages must not touch its node_modules or lock file. */
+const PEERS_DIR = path.join(os.tmpdir(), 'qikan-bench-peers');
+/** Pinned, so that numbers from different days compare. */
+const PEERS = { 'pagedjs-cli': '0.4.3', '@vivliostyle/cli': '11.0.0' };
+const PEER_TIMEOUT_MS = 5 * 60_000;
+
+interface Run {
+  seconds: number;
+  pages: number;
+  steps?: Record<string, number>;
+}
+interface Tool {
+  name: string;
+  how: string;
+  run(issue: string): Promise<Run>;
+}
+
+const since = (t0: number) => (performance.now() - t0) / 1000;
+const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Runs a command; rejects with the last line it printed, which is where CLIs put their error. */
+function exec(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeout: opts.timeout });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve();
+      const last = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').pop() ?? '';
+      reject(new Error(`${path.basename(cmd)} exited with ${signal ?? code}${last ? `: ${last.trim()}` : ''}`));
+    });
+  });
+}
+
+/** The print document as the peers should see it: no Paged.js, no qikan script, every image loaded eagerly. */
+async function bareCopy(issue: string): Promise<void> {
+  const html = await fs.readFile(path.join(DIST, 'print', issue, 'index.html'), 'utf8');
+  const bare = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/\sloading="lazy"/g, '');
+  if (/<script\b/i.test(bare)) throw new Error(`dist/print/${issue}/index.html: a <script> tag was left in the copy`);
+  await fs.mkdir(path.join(DIST, 'bench', issue), { recursive: true });
+  await fs.writeFile(path.join(DIST, 'bench', issue, 'index.html'), bare);
+}
+
+/** Installs the peers once into PEERS_DIR; returns why they cannot be used, if so. */
+async function installPeers(): Promise<string | undefined> {
+  const missing = Object.keys(PEERS).filter((p) => !existsSync(path.join(PEERS_DIR, 'node_modules', p, 'package.json')));
+  if (!missing.length) return;
+  console.log(`installing ${missing.join(', ')} into ${PEERS_DIR} …`);
+  await fs.mkdir(PEERS_DIR, { recursive: true });
+  if (!existsSync(path.join(PEERS_DIR, 'package.json'))) await fs.writeFile(path.join(PEERS_DIR, 'package.json'), '{"private":true}\n');
+  const specs = Object.entries(PEERS).map(([name, version]) => `${name}@${version}`);
+  // PUPPETEER_SKIP_DOWNLOAD: pagedjs-cli's puppeteer would fetch a browser of its own; the system Chromium is used.
+  return exec('npm', ['install', '--no-audit', '--no-fund', ...specs], {
+    cwd: PEERS_DIR,
+    env: { PUPPETEER_SKIP_DOWNLOAD: '1' },
+    timeout: 10 * 60_000,
+  }).then(() => undefined, (e: Error) => `npm install failed (${e.message})`);
+}
+
+/** A peer's command-line entry point, run with this Node rather than whichever `node` is first on PATH. */
+function peerBin(pkg: string, name: string): { file: string; version: string } {
+  const dir = path.join(PEERS_DIR, 'node_modules', pkg);
+  const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string; bin: string | Record<string, string> };
+  return { file: path.join(dir, typeof json.bin === 'string' ? json.bin : json.bin[name]!), version: json.version };
+}
+
+function qikan(browser: Browser, url: string): Tool {
+  return {
+    name: 'qikan',
+    how: 'paginateIssue + renderPdf (src/print), browser already running',
+    async run(issue) {
+      const t0 = performance.now();
+      const { page } = await paginateIssue(browser, `${url}/print/${issue}/`);
+      const paginate = since(t0);
+      const t1 = performance.now();
+      const pdf = await renderPdf(page).finally(() => page.close());
+      const write = since(t1);
+      await fs.writeFile(path.join(OUT, 'pdf', `qikan-${issue}.pdf`), pdf);
+      return { seconds: paginate + write, pages: await pageCount(pdf), steps: { paginate, pdf: write } };
+    },
+  };
+}
+
+function chromiumPrint(browser: Browser, url: string): Tool {
+  return {
+    name: 'chromium',
+    how: 'page.pdf of the script-free copy (renderPdf options), browser already running',
+    async run(issue) {
+      const t0 = performance.now();
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${url}/bench/${issue}/`, { waitUntil: 'load' });
+        // Web fonts may still be loading after `load`; printing before them would measure a different document.
+        await page.evaluate(async () => void (await document.fonts.ready));
+        const load = since(t0);
+        const t1 = performance.now();
+        const pdf = await renderPdf(page);
+        const write = since(t1);
+        await fs.writeFile(path.join(OUT, 'pdf', `chromium-${issue}.pdf`), pdf);
+        return { seconds: load + write, pages: await pageCount(pdf), steps: { load, pdf: write } };
+      } finally {
+        await page.close();
+      }
+    },
+  };
+}
+
+/** A peer CLI, timed from spawn to exit: Node start-up and its own Chromium launch are part of its cost. */
+function cli(name: string, how: string, bin: string, args: (url: string, out: string) => string[], env: NodeJS.ProcessEnv, url: string): Tool {
+  return {
+    name,
+    how,
+    async run(issue) {
+      const out = path.join(OUT, 'pdf', `${name}-${issue}.pdf`);
+      await fs.rm(out, { force: true });
+      const t0 = performance.now();
+      await exec(process.execPath, [bin, ...args(`${url}/bench/${issue}/`, out)], { cwd: PEERS_DIR, env, timeout: PEER_TIMEOUT_MS });
+      const seconds = since(t0);
+      return { seconds, pages: await pageCount(await fs.readFile(out)) };
+    },
+  };
+}
+
+async function main() {
+  for (const issue of ISSUES) {
+    if (existsSync(path.join(DIST, 'print', issue, 'index.html'))) continue;
+    console.log(`dist/print/${issue}/index.html is missing: building the site (no PDF) …`);
+    execFileSync(process.execPath, ['src/cli/qikan.ts', 'build', '--no-pdf'], { cwd: ROOT, stdio: 'inherit' });
+    break;
+  }
+  await fs.mkdir(path.join(OUT, 'pdf'), { recursive: true });
+  for (const issue of ISSUES) await bareCopy(issue);
+
+  const chromium = findChromium();
+  const skipped: Record<string, string> = {};
+  const versions: Record<string, string> = {};
+  const notInstalled = await installPeers();
+
+  const t0 = performance.now();
+  const browser = await launchBrowser();
+  // The peers pay this on every run, qikan and chromium do not: given so that the numbers can be read fairly.
+  const launchSeconds = since(t0);
+  const server = await serveDirectory(DIST);
+  const tools: Tool[] = [qikan(browser, server.url), chromiumPrint(browser, server.url)];
+  const peers: [string, string, () => Tool][] = [
+    ['pagedjs-cli', 'pagedjs-cli', () => {
+      const { file, version } = peerBin('pagedjs-cli', 'pagedjs-cli');
+      versions['pagedjs-cli'] = version;
+      // Its puppeteer reads the browser from this variable; the flags are qikan's (e.g. --no-sandbox as root).
+      return cli('pagedjs-cli', `pagedjs-cli ${version} <url> -o, PUPPETEER_EXECUTABLE_PATH=${chromium}`, file,
+        (url, out) => [url, '-o', out, '--browserArgs', chromiumArgs().join(',')], { PUPPETEER_EXECUTABLE_PATH: chromium }, server.url);
+    }],
+    ['vivliostyle', '@vivliostyle/cli', () => {
+      const { file, version } = peerBin('@vivliostyle/cli', 'vivliostyle');
+      versions['@vivliostyle/cli'] = version;
+      return cli('vivliostyle', `vivliostyle build ${version} <url> -o --executable-browser ${chromium}`, file,
+        (url, out) => ['build', url, '-o', out, '--executable-browser', chromium, '--log-level', 'silent'], {}, server.url);
+    }],
+  ];
+  for (const [name, pkg, make] of peers) {
+    if (notInstalled) skipped[name] = notInstalled;
+    else {
+      try {
+        tools.push(make());
+      } catch (e) {
+        skipped[name] = `${pkg} is not usable: ${(e as Error).message}`;
+      }
+    }
+  }
+
+  const runs = new Map<string, Run[]>();
+  try {
+    // Round-robin, so that a slow minute on this shared machine is spread over every tool, not charged to one.
+    for (let n = 1; n <= RUNS; n++) {
+      for (const issue of ISSUES) {
+        for (const tool of tools) {
+          if (skipped[tool.name]) continue;
+          try {
+            const r = await tool.run(issue);
+            runs.set(`${tool.name} ${issue}`, [...(runs.get(`${tool.name} ${issue}`) ?? []), r]);
+            console.log(`run ${n}/${RUNS} ${issue} ${tool.name}: ${r.seconds.toFixed(2)} s, ${r.pages} pages`);
+          } catch (e) {
+            if (tool.name === 'qikan') throw e;
+            skipped[tool.name] = (e as Error).message;
+            console.log(`skip ${tool.name}: ${skipped[tool.name]}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await Promise.allSettled([browser.close(), server.close()]);
+    await fs.rm(path.join(DIST, 'bench'), { recursive: true, force: true });
+  }
+
+  const rows = ISSUES.flatMap((issue) => {
+    const base = median(runs.get(`qikan ${issue}`)!.map((r) => r.seconds));
+    return tools
+      .filter((t) => !skipped[t.name])
+      .map((tool) => {
+        const rs = runs.get(`${tool.name} ${issue}`)!;
+        const seconds = median(rs.map((r) => r.seconds));
+        const steps = rs[0]!.steps && Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps![k]!))]));
+        return { tool: tool.name, issue, pages: rs[0]!.pages, seconds, ratio: seconds / base, steps, runs: rs.map((r) => r.seconds), how: tool.how };
+      });
+  });
+
+  const result = {
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    chromium: `${chromium} ${browser.version()}`,
+    nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+    cpu: /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+    runsPerTool: RUNS,
+    chromiumLaunchSeconds: Number(launchSeconds.toFixed(3)),
+    peers: versions,
+    skipped,
+    rows,
+  };
+  await fs.writeFile(path.join(OUT, 'print.json'), JSON.stringify(result, null, 2) + '\n');
+
+  console.log(`\n${result.date}  Node ${result.node}  Chromium ${browser.version()}  nproc ${result.nproc}  ${result.cpu}`);
+  console.log(`median of ${RUNS} runs; Chromium launch (paid per run by the CLIs only): ${launchSeconds.toFixed(2)} s\n`);
+  const table = [
+    ['tool', 'issue', 'pages', 'median s', 'vs qikan', 'steps (median s)'],
+    ...rows.map((r) => [
+      r.tool,
+      r.issue,
+      String(r.pages),
+      r.seconds.toFixed(2),
+      r.ratio.toFixed(2),
+      r.steps ? Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' + ') : '',
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  for (const row of table) console.log(row.map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const [name, why] of Object.entries(skipped)) console.log(`skipped ${name}: ${why}`);
+  console.log(`\n→ ${path.relative(process.cwd(), path.join(OUT, 'print.json'))}, PDFs in ${path.relative(process.cwd(), path.join(OUT, 'pdf'))}/`);
+}
+
+await main();
