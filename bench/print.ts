@@ -95,6 +95,8 @@ function qikan(browser: Browser, url: string): Tool {
   return {
     name: 'qikan',
     how: 'paginateIssue + renderPdf (src/print), browser already running',
+    // prepareImages, between the two in the build, is left out: it writes into dist/print/<issue>/images and has
+    // no counterpart in the other tools, which print the web images as they are.
     async run(issue) {
       const t0 = performance.now();
       const { page } = await paginateIssue(browser, `${url}/print/${issue}/`);
@@ -111,7 +113,7 @@ function qikan(browser: Browser, url: string): Tool {
 function chromiumPrint(browser: Browser, url: string): Tool {
   return {
     name: 'chromium',
-    how: 'page.pdf of the script-free copy (renderPdf options), browser already running',
+    how: 'renderPdf (page.pdf, preferCSSPageSize) of the script-free copy in dist/bench/<issue>/, browser already running',
     async run(issue) {
       const t0 = performance.now();
       const page = await browser.newPage();
@@ -133,7 +135,7 @@ function chromiumPrint(browser: Browser, url: string): Tool {
 }
 
 /** A peer CLI, timed from spawn to exit: Node start-up and its own Chromium launch are part of its cost. */
-function cli(name: string, how: string, bin: string, args: (url: string, out: string) => string[], env: NodeJS.ProcessEnv, url: string): Tool {
+function cli(name: string, how: string, bin: string, url: string, args: (doc: string, out: string) => string[], env: NodeJS.ProcessEnv): Tool {
   return {
     name,
     how,
@@ -148,52 +150,52 @@ function cli(name: string, how: string, bin: string, args: (url: string, out: st
   };
 }
 
+/** The peer CLIs that are installed and start; the others, with why, in `skipped`. */
+function peerTools(url: string, chromium: string, notInstalled: string | undefined) {
+  const tools: Tool[] = [];
+  const versions: Record<string, string> = {};
+  const skipped: Record<string, string> = {};
+  const add = (name: string, pkg: string, make: (bin: string, version: string) => Tool) => {
+    if (notInstalled) return void (skipped[name] = notInstalled);
+    try {
+      const { file, version } = peerBin(pkg, name);
+      versions[pkg] = version;
+      tools.push(make(file, version));
+    } catch (e) {
+      skipped[name] = `${pkg} is not usable: ${(e as Error).message}`;
+    }
+  };
+  // Its puppeteer takes the browser from PUPPETEER_EXECUTABLE_PATH; the flags are qikan's (--no-sandbox as root).
+  add('pagedjs-cli', 'pagedjs-cli', (bin, version) =>
+    cli('pagedjs-cli', `pagedjs-cli ${version} <url> -o <pdf>, PUPPETEER_EXECUTABLE_PATH=${chromium}`, bin, url,
+      (doc, out) => [doc, '-o', out, '--browserArgs', chromiumArgs().join(',')], { PUPPETEER_EXECUTABLE_PATH: chromium }),
+  );
+  add('vivliostyle', '@vivliostyle/cli', (bin, version) =>
+    cli('vivliostyle', `vivliostyle build <url> -o <pdf> --executable-browser ${chromium} (${version})`, bin, url,
+      (doc, out) => ['build', doc, '-o', out, '--executable-browser', chromium], {}),
+  );
+  return { tools, versions, skipped };
+}
+
 async function main() {
-  for (const issue of ISSUES) {
-    if (existsSync(path.join(DIST, 'print', issue, 'index.html'))) continue;
-    console.log(`dist/print/${issue}/index.html is missing: building the site (no PDF) …`);
+  if (!ISSUES.every((issue) => existsSync(path.join(DIST, 'print', issue, 'index.html')))) {
+    console.log('dist/ has no print document of these issues: building the site (no PDF) …');
     execFileSync(process.execPath, ['src/cli/qikan.ts', 'build', '--no-pdf'], { cwd: ROOT, stdio: 'inherit' });
-    break;
   }
   await fs.mkdir(path.join(OUT, 'pdf'), { recursive: true });
   for (const issue of ISSUES) await bareCopy(issue);
 
+  const loadAtStart = os.loadavg();
   const chromium = findChromium();
-  const skipped: Record<string, string> = {};
-  const versions: Record<string, string> = {};
   const notInstalled = await installPeers();
-
   const t0 = performance.now();
   const browser = await launchBrowser();
-  // The peers pay this on every run, qikan and chromium do not: given so that the numbers can be read fairly.
+  // The CLIs pay this on every run, qikan and chromium do not: reported so that the numbers can be read fairly.
   const launchSeconds = since(t0);
+  const chromiumVersion = browser.version();
   const server = await serveDirectory(DIST);
-  const tools: Tool[] = [qikan(browser, server.url), chromiumPrint(browser, server.url)];
-  const peers: [string, string, () => Tool][] = [
-    ['pagedjs-cli', 'pagedjs-cli', () => {
-      const { file, version } = peerBin('pagedjs-cli', 'pagedjs-cli');
-      versions['pagedjs-cli'] = version;
-      // Its puppeteer reads the browser from this variable; the flags are qikan's (e.g. --no-sandbox as root).
-      return cli('pagedjs-cli', `pagedjs-cli ${version} <url> -o, PUPPETEER_EXECUTABLE_PATH=${chromium}`, file,
-        (url, out) => [url, '-o', out, '--browserArgs', chromiumArgs().join(',')], { PUPPETEER_EXECUTABLE_PATH: chromium }, server.url);
-    }],
-    ['vivliostyle', '@vivliostyle/cli', () => {
-      const { file, version } = peerBin('@vivliostyle/cli', 'vivliostyle');
-      versions['@vivliostyle/cli'] = version;
-      return cli('vivliostyle', `vivliostyle build ${version} <url> -o --executable-browser ${chromium}`, file,
-        (url, out) => ['build', url, '-o', out, '--executable-browser', chromium, '--log-level', 'silent'], {}, server.url);
-    }],
-  ];
-  for (const [name, pkg, make] of peers) {
-    if (notInstalled) skipped[name] = notInstalled;
-    else {
-      try {
-        tools.push(make());
-      } catch (e) {
-        skipped[name] = `${pkg} is not usable: ${(e as Error).message}`;
-      }
-    }
-  }
+  const { tools, versions, skipped } = peerTools(server.url, chromium, notInstalled);
+  tools.unshift(qikan(browser, server.url), chromiumPrint(browser, server.url));
 
   const runs = new Map<string, Run[]>();
   try {
@@ -227,18 +229,20 @@ async function main() {
         const rs = runs.get(`${tool.name} ${issue}`)!;
         const seconds = median(rs.map((r) => r.seconds));
         const steps = rs[0]!.steps && Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps![k]!))]));
-        return { tool: tool.name, issue, pages: rs[0]!.pages, seconds, ratio: seconds / base, steps, runs: rs.map((r) => r.seconds), how: tool.how };
+        return { tool: tool.name, issue, pages: rs[0]!.pages, seconds, ratio: seconds / base, steps, runs: rs.map((r) => ({ seconds: r.seconds, ...r.steps })), how: tool.how };
       });
   });
 
   const result = {
     date: new Date().toISOString(),
     node: process.versions.node,
-    chromium: `${chromium} ${browser.version()}`,
+    chromium: `${chromium} ${chromiumVersion}`,
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
     cpu: /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
-    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+    // Another user of this 2-core machine shows here: 1-, 5- and 15-minute averages.
+    loadAverage: { start: loadAtStart.map((l) => Number(l.toFixed(2))), end: os.loadavg().map((l) => Number(l.toFixed(2))) },
     runsPerTool: RUNS,
+    peersDocument: 'dist/bench/<issue>/index.html: dist/print/<issue>/index.html without <script> elements and loading="lazy"',
     chromiumLaunchSeconds: Number(launchSeconds.toFixed(3)),
     peers: versions,
     skipped,
@@ -246,10 +250,10 @@ async function main() {
   };
   await fs.writeFile(path.join(OUT, 'print.json'), JSON.stringify(result, null, 2) + '\n');
 
-  console.log(`\n${result.date}  Node ${result.node}  Chromium ${browser.version()}  nproc ${result.nproc}  ${result.cpu}`);
+  console.log(`\n${result.date}  Node ${result.node}  Chromium ${chromiumVersion}  nproc ${result.nproc}  ${result.cpu}`);
   console.log(`median of ${RUNS} runs; Chromium launch (paid per run by the CLIs only): ${launchSeconds.toFixed(2)} s\n`);
   const table = [
-    ['tool', 'issue', 'pages', 'median s', 'vs qikan', 'steps (median s)'],
+    ['tool', 'issue', 'pages', 'median s', 'ratio', 'steps (median s of each)'],
     ...rows.map((r) => [
       r.tool,
       r.issue,
@@ -261,6 +265,8 @@ async function main() {
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) console.log(row.map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  console.log('');
+  for (const tool of tools.filter((t) => !skipped[t.name])) console.log(`${tool.name}: ${tool.how}`);
   for (const [name, why] of Object.entries(skipped)) console.log(`skipped ${name}: ${why}`);
   console.log(`\n→ ${path.relative(process.cwd(), path.join(OUT, 'print.json'))}, PDFs in ${path.relative(process.cwd(), path.join(OUT, 'pdf'))}/`);
 }

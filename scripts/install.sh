@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks to build qikan: Chromium (only when missing) and the npm packages,
-# which bring their own Node (the npm package `node`, first on the PATH of every npm script).
+# Installs what a fresh Debian machine lacks to build qikan: Chromium for the PDFs and Ghostscript for --cmyk
+# (each only when missing), and the npm packages, which bring their own Node (the npm package `node`, first on
+# the PATH of every npm script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,12 +10,15 @@ has_chromium() {
   command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1
 }
 
-if ! has_chromium; then
-  echo "qikan: installing Chromium (Debian package chromium) for the print step"
+missing=()
+has_chromium || missing+=(chromium)
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "qikan: installing ${missing[*]} (Debian packages)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # npm runs on the system Node, which may be older than the project's: its engine warnings are noise here.

@@ -6,6 +6,7 @@ import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/man
 import { loadModel, type Model } from '../lib/model.ts';
 import { pdfPath } from '../lib/paths.ts';
 import { findChromium } from '../print/browser.ts';
+import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/index.ts';
 import { createProgress } from './progress.ts';
 
@@ -19,6 +20,8 @@ export interface BuildOptions {
   pdf: boolean;
   /** PDFs for the print shop: bleed, crop marks, TrimBox and BleedBox. */
   printReady?: boolean;
+  /** Print-ready PDFs converted to CMYK PDF/X with Ghostscript. */
+  cmyk?: boolean;
   verbose?: boolean;
 }
 
@@ -37,7 +40,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
 
   const model = loadModel(root);
   const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
-  if (options.pdf) findChromium(); // before the site is built: a missing browser is told at once
+  // Before the site is built: a missing browser or Ghostscript is told at once.
+  if (options.pdf) findChromium();
+  const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
   log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`);
 
   const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
@@ -59,10 +64,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
       done: (issue, r) => {
         const kb = r.bytes / 1024;
         progress.done(
-          `pdf: ${issue.id}: ${r.layout.pages.length} pages, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
+          `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
         );
       },
-    }, { printReady: options.printReady });
+    }, { printReady: options.printReady || !!cmyk, cmyk });
   }
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

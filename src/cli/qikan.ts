@@ -13,8 +13,9 @@ program
   .option('--only <issue-id>', 'build only this issue')
   .option('--no-pdf', 'build only the website')
   .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
+  .option('--cmyk', 'print-ready PDFs converted to CMYK PDF/X with Ghostscript')
   .option('--verbose', "show Astro's own log")
-  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; verbose?: boolean }) => {
+  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; cmyk?: boolean; verbose?: boolean }) => {
     await runBuild(opts);
   });
 

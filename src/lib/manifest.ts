@@ -18,6 +18,7 @@ export interface IssueEntry {
   pages: number | null;
   bytes: number | null;
   printReady: boolean;
+  cmyk: boolean;
   /** Where each section opener is in the PDF. */
   sections: { id: string; pdfPage: number; folio: string }[];
   articles: ArticleEntry[];
@@ -40,6 +41,8 @@ export interface PrintedIssue {
   bytes: number;
   /** Made with bleed, crop marks, TrimBox and BleedBox for the print shop. */
   printReady: boolean;
+  /** Converted to CMYK as PDF/X. */
+  cmyk: boolean;
 }
 
 /** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
@@ -66,6 +69,7 @@ function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry
     pages: printed?.layout.pages.length ?? null,
     bytes: printed?.bytes ?? null,
     printReady: printed?.printReady ?? false,
+    cmyk: printed?.cmyk ?? false,
     sections: (printed?.layout.pages ?? [])
       .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
       .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: formatFolio(p.folio!) })),

@@ -10,6 +10,7 @@ import type { PrintedIssue } from '../lib/manifest.ts';
 import { launchBrowser } from './browser.ts';
 import { checkPdf, lostText } from './check.ts';
 import { paginateIssue } from './paginate.ts';
+import { toCmykPdfX, type CmykTools } from './cmyk.ts';
 import { prepareImages } from './images.ts';
 import { finishPdf, renderPdf, type PdfMeta } from './pdf.ts';
 import { readPdfText } from './pdf-text.ts';
@@ -39,6 +40,8 @@ export class PdfCheckError extends Error {
 export interface PrintOptions {
   /** Bleed and crop marks from publication.yaml, with TrimBox and BleedBox set: the file for the print shop. */
   printReady?: boolean;
+  /** Convert the checked PDF to CMYK PDF/X with these tools (implies printReady). */
+  cmyk?: CmykTools;
 }
 
 export async function printIssues(
@@ -82,8 +85,9 @@ export async function printIssues(
         await fs.writeFile(rejected, pdf);
         throw new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected));
       }
-      await fs.writeFile(file, pdf);
-      const result = { layout, bytes: pdf.byteLength, printReady: !!options.printReady };
+      const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, pdfMeta(model, issue)) : pdf;
+      await fs.writeFile(file, final);
+      const result = { layout, bytes: final.byteLength, printReady: !!options.printReady, cmyk: !!options.cmyk };
       printed.set(issue.id, result);
       report.done(issue, result);
     }

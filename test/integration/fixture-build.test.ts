@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
@@ -119,6 +119,33 @@ describe('qikan build --print-ready', () => {
 
   it('passes the same checks: the 目录 numbers still equal the pages', () => {
     expect(out.manifest.issues[0]!.articles.map((a) => a.folio)).toEqual(built.manifest.issues[0]!.articles.map((a) => a.folio));
+  });
+});
+
+describe('qikan build --cmyk', () => {
+  let out: Built;
+  beforeAll(() => {
+    out = build(root, 'mini-cmyk', ['--cmyk']);
+  });
+
+  it('writes a print-ready CMYK PDF/X with an output intent, keeping the issue date', async () => {
+    const bytes = fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf'));
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as PDFDict;
+    expect(String(info.get(PDFName.of('GTS_PDFXVersion')))).toBe('(PDF/X-3:2002)');
+    expect(pdf.catalog.get(PDFName.of('OutputIntents'))).toBeDefined();
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2025-01-15T00:00:00.000Z');
+    expect(pdf.getPages()[0]!.getTrimBox().width).toBeCloseTo(148 * (72 / 25.4), 0);
+    const text = bytes.toString('latin1');
+    expect(text).toContain('/DeviceCMYK');
+    expect(text).not.toMatch(/\/DeviceRGB/);
+    expect(out.manifest.issues[0]).toMatchObject({ printReady: true, cmyk: true });
+  });
+
+  it('says how to install Ghostscript when it is missing', () => {
+    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-gs'), '--cmyk'], { QIKAN_GS: '/nonexistent/gs' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('apt-get install -y ghostscript');
   });
 });
 
