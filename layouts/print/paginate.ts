@@ -68,6 +68,16 @@ function faultsOf(content: Element): string[] {
   return faults;
 }
 
+/** Widows and orphans: Paged.js ignores the CSS properties, so single lines split off a paragraph are reported. */
+function notesOf(content: Element): string[] {
+  return [...content.querySelectorAll<HTMLElement>('p[data-split-to], p[data-split-from]')].flatMap((p) => {
+    const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+    if (lines >= 2) return [];
+    const where = p.hasAttribute('data-split-to') ? 'at the foot' : 'at the top';
+    return [`a single line of a paragraph ${where} of the page: "${p.textContent!.trim().slice(0, 24)}"`];
+  });
+}
+
 function factsOf(page: Element): PageFacts {
   const content = page.querySelector('.pagedjs_page_content')!;
   const nothing = !content.textContent!.trim() && !content.querySelector('img');
@@ -79,7 +89,7 @@ function factsOf(page: Element): PageFacts {
   // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
   const starts = [...content.querySelectorAll('.article-title')].map((t) => t.closest('article')!.id);
   const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
-  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content), faults: kind === 'content' ? faultsOf(content) : [] };
+  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content), faults: kind === 'content' ? faultsOf(content) : [], notes: kind === 'content' ? notesOf(content) : [] };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface PageFacts {
   overflow: boolean;
   /** What breaks a rule of magazine layout on this page: a figure or row split, a heading left at the foot. */
   faults: string[];
+  /** What an editor should look at but does not stop the build: a paragraph's single line alone on the page. */
+  notes: string[];
 }
 
 export interface PageLayout {
@@ -37,6 +39,7 @@ export interface PageLayout {
   section?: string;
   overflow: boolean;
   faults: string[];
+  notes: string[];
 }
 
 export interface ArticlePlacement {
@@ -82,7 +85,7 @@ export function layoutPages(
       : p.side === 'left'
         ? heads.publication
         : (p.section && heads.sections[p.section]) || heads.publication;
-    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow, faults: p.faults };
+    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow, faults: p.faults, notes: p.notes };
   });
   const articles = facts.flatMap((p, i) =>
     p.starts.map((anchor) => {

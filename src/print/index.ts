@@ -62,6 +62,7 @@ export async function printIssues(
   try {
     for (const issue of issues) {
       const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) => report.pages(issue, n));
+      for (const p of layout.pages) for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
       const imageDir = path.join(distDir, 'print', issue.id, 'images');
       const raw = await prepareImages(page, model, issue, layout.images, imageDir, `/print/${issue.id}/images`)
         .then((warnings) => warnings.forEach((w) => report.warn(w)))

@@ -20,10 +20,10 @@ const text = (compact: string, folio?: string): PageText => ({
 });
 const layout: PrintLayout = {
   pages: [
-    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [] },
-    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false, faults: [] },
-    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false, faults: [] },
-    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false, faults: [] },
+    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [] },
+    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [] },
+    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false, faults: [], notes: [] },
+    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false, faults: [], notes: [] },
   ],
   articles: [
     { anchor: 'article-a', pdfPage: 3, folio: 1 },

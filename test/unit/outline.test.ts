@@ -15,7 +15,7 @@ describe('outlineEntries', () => {
   );
   const toc = buildToc(model.publication, model.issues[0]!, 'print');
   const page = (pdfPage: number, kind: PageLayout['kind'], section?: string): PageLayout => ({
-    pdfPage, kind, section, side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [],
+    pdfPage, kind, section, side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [],
   });
   const layout: PrintLayout = {
     pages: [page(1, 'cover'), page(2, 'front'), page(3, 'opener', 'news'), page(4, 'content'), page(5, 'opener', 'views'), page(6, 'content')],

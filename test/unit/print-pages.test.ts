@@ -8,6 +8,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   starts: [],
   overflow: false,
   faults: [],
+  notes: [],
   ...more,
 });
 
