@@ -23,6 +23,11 @@ describe('the sample publication', () => {
     expect(built.manifest.issues.find((i) => i.id === '2026-10')!.pages).toBeGreaterThanOrEqual(32);
   });
 
+  it('leaves no single line of a paragraph alone at the top or foot of a page (widows and orphans)', () => {
+    expect(built.stdout).toContain('checked');
+    expect(built.stdout).not.toContain('a single line of a paragraph');
+  });
+
   for (const id of ['2026-10', '2026-11']) describe(id, () => printedIssueChecks(() => ({ built, model }), id));
 
   // Last: it rebuilds into the same folder.
