@@ -96,9 +96,11 @@ function registerWidowsAndOrphans(): void {
         if (from) overflow.setStart(from.node, from.offset);
         return overflow;
       }
-      // One line would stay alone here, or a three-line paragraph cannot give two lines to each page.
-      if ((before.length === 1 || after === 1) && p.previousElementSibling) {
-        overflow.setStartBefore(p);
+      // One line would stay alone here, or a three-line paragraph cannot give two lines to each page. A heading
+      // right above goes along, not to be left as the page's last line.
+      const prev = p.previousElementSibling;
+      if ((before.length === 1 || after === 1) && prev) {
+        overflow.setStartBefore(/^H[2-4]$/.test(prev.tagName) && prev.previousElementSibling ? prev : p);
         return overflow;
       }
       return undefined;
