@@ -66,6 +66,21 @@ describe('qikan build --root test/fixtures/mini', () => {
     }
   });
 
+  it('prints each figure on the page of its caption', async () => {
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    const pages = await built.pdf('2025-01');
+    for (const caption of ['图1测试用柱状图', '图1一张像素不够印刷的小图']) {
+      const at = pages.findIndex((p) => p.compact.includes(caption));
+      expect(at, caption).toBeGreaterThan(0);
+      const xobjects = pdf.getPages()[at]!.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+      const images = [...(xobjects?.entries() ?? [])].filter(([, ref]) => {
+        const obj = pdf.context.lookup(ref) as { dict?: PDFDict };
+        return obj.dict?.get(PDFName.of('Subtype')) === PDFName.of('Image');
+      });
+      expect(images.length, `an image on the page of "${caption}"`).toBeGreaterThan(0);
+    }
+  });
+
   it('warns of images that print below 150 ppi, naming the file that uses them', () => {
     expect(built.stdout).toMatch(/warning: issues\/2025-01\/issue\.yaml: image cover\.png prints at \d+ ppi/);
     expect(built.stdout).toMatch(/warning: issues\/2025-01\/03-long-view\.md: image small\.png prints at 96 ppi/);
