@@ -1,11 +1,19 @@
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { markdownProcessor } from './src/lib/markdown/pipeline.ts';
+import { modelFor } from './src/lib/model.ts';
+import { publicationRoot } from './src/lib/paths.ts';
 
 // `qikan build` passes the publication folder through the environment (src/lib/paths.ts) and the output folder
-// through Astro's inline config.
+// through Astro's inline config. The site's address is a fact of publication.yaml.
+const { siteUrl } = modelFor(publicationRoot()).publication;
+
 export default defineConfig({
+  site: siteUrl,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor, syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // The print documents are for the PDF step, not for readers arriving from a search engine.
+  integrations: siteUrl ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/print/') })] : [],
 });

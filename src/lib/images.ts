@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Finding } from './errors.ts';
 
 export interface ImageRef {
@@ -12,12 +9,10 @@ export interface ImageRef {
   line: number;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 const RAW_IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 
 /** Every image an article body uses: Markdown images and <img> in raw HTML; code is not looked at. */
-export function imageRefs(body: string): ImageRef[] {
-  const tree = parser.parse(body) as Root;
+export function imageRefs(tree: Root): ImageRef[] {
   const refs: ImageRef[] = [];
   const walk = (node: { type: string; children?: unknown[]; url?: string; value?: string; position?: { start: { line: number } } }) => {
     const line = node.position?.start.line ?? 1;

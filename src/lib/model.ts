@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Finding } from './errors.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import { toString } from 'mdast-util-to-string';
 import { checkImage, imageRefs } from './images.ts';
+import { parseMarkdown } from './markdown/parse.ts';
+import { readingMinutes } from './reading.ts';
 import { issuesDir } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
 import { issueSchema, type IssueMeta } from './schema/issue.ts';
@@ -23,6 +26,8 @@ export interface Article extends ArticleFrontMatter {
   anchor: string;
   /** The body's images in reading order, as paths relative to the publication root. */
   images: string[];
+  /** Minutes a reader needs for the body (Chinese text: about 400 characters a minute). */
+  readingMinutes: number;
 }
 
 export interface Issue {
@@ -178,7 +183,8 @@ function loadArticle(
     ok = false;
     findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or delete the file.' });
   }
-  const refs = imageRefs(split.body);
+  const tree = parseMarkdown(split.body);
+  const refs = imageRefs(tree);
   for (const ref of refs) {
     checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
       ok = false;
@@ -196,6 +202,7 @@ function loadArticle(
     url: `/${issueId}/${slug}/`,
     anchor: `article-${slug}`,
     images: refs.map((r) => rel(path.resolve(path.dirname(file), decodeURI(r.src)))),
+    readingMinutes: readingMinutes(toString(tree)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { getImage } from 'astro:assets';
 import { getEntry, render } from 'astro:content';
 import { loadModel, modelFor, type Article, type Issue } from './model.ts';
 import { pdfPath, publicationRoot } from './paths.ts';
@@ -21,3 +22,9 @@ export async function issueEntry(issue: Issue) {
 }
 
 export const pdfUrl = (issue: Issue) => `/${pdfPath(issue.id)}`;
+
+/** The issue's cover as a 1200 px JPEG, the picture of link previews of the issue and its articles. */
+export async function shareImage(issue: Issue): Promise<string> {
+  const { cover } = (await issueEntry(issue)).data;
+  return (await getImage({ src: cover.image, width: 1200, format: 'jpg' })).src;
+}

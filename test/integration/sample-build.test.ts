@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
 import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 import { printedIssueChecks } from '../helpers/printed-issue.ts';
+import { siteChecks } from '../helpers/site-checks.ts';
 
 // The repository's own sample issues, built as the README's first command builds them.
 let built: Built;
@@ -29,6 +30,8 @@ describe('the sample publication', () => {
   });
 
   for (const id of ['2026-10', '2026-11']) describe(id, () => printedIssueChecks(() => ({ built, model }), id));
+
+  describe('website', () => siteChecks(() => ({ built, model })));
 
   // Last: it rebuilds into the same folder.
   it('--only makes one issue\'s PDF again and keeps the other issues\' PDFs and manifest entries', () => {

@@ -20,6 +20,8 @@ export const publicationSchema = z.strictObject({
   kind: z.enum(['magazine']).default('magazine'),
   frequency: z.string().default('月刊'),
   language: z.string().default('zh-CN'),
+  /** Where the website is published: canonical URLs, the feed and the sitemap are made from it. */
+  siteUrl: z.url({ protocol: /^https?$/ }).optional(),
   publisherLines: z.array(z.string()).default([]),
   sections: z
     .array(sectionSchema)
