@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { annotateHtml } from '../lib/annotate.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/manifest.ts';
 import { loadModel, type Model } from '../lib/model.ts';
 import { pdfPath } from '../lib/paths.ts';
@@ -71,8 +72,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   }
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  await annotateSite(out, manifest);
   log(`manifest: build-manifest.json`);
   return manifest;
+}
+
+/** Fills in the print page numbers and PDF sizes that the site's pages leave room for. */
+async function annotateSite(out: string, manifest: BuildManifest): Promise<void> {
+  const files = (await fs.readdir(out, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('print/'));
+  for (const file of files) {
+    const html = await fs.readFile(path.join(out, file), 'utf8');
+    const annotated = annotateHtml(html, manifest);
+    if (annotated !== html) await fs.writeFile(path.join(out, file), annotated);
+  }
 }
 
 function issueById(model: Model, id: string) {

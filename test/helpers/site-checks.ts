@@ -62,6 +62,16 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
     expect(html).toMatch(new RegExp(`阅读约${article.readingMinutes}分钟`));
   });
 
+  it('tells on each article page where the article starts in print, and the size of each PDF', () => {
+    const { built } = get();
+    for (const issue of built.manifest.issues) {
+      expect(built.html(issue.id)).toMatch(new RegExp(`data-pdf-info="${issue.id}">${issue.pages}页，[\\d.]+ MB<`));
+      for (const a of issue.articles.filter((x) => x.url && x.folio)) {
+        expect(built.html(a.url!.slice(1))).toContain(`印刷版第${Number(a.folio)}页`);
+      }
+    }
+  });
+
   it('has a page per section across issues, and a 404 page', () => {
     const { built, model } = get();
     for (const s of model.publication.sections) {

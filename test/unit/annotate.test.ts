@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHtml } from '../../src/lib/annotate.ts';
+import type { BuildManifest } from '../../src/lib/manifest.ts';
+
+const manifest: BuildManifest = {
+  publication: '测试',
+  issues: [
+    {
+      id: '2026-10', number: 1, headline: '甲', url: '/2026-10/', pdf: 'pdf/2026-10.pdf', pages: 48, bytes: 2_411_724,
+      printReady: false, cmyk: false, sections: [],
+      articles: [
+        { id: '2026-10/01-a', title: '甲', section: 'news', url: '/2026-10/a/', pdfPage: 6, folio: '04' },
+        { id: '2026-10/02-b', title: '乙', section: 'news', url: '/2026-10/b/', pdfPage: null, folio: null },
+      ],
+    },
+  ],
+};
+
+describe('annotateHtml', () => {
+  it('fills in the print page of an article and the size of an issue\'s PDF', () => {
+    const html = '<p><span class="print-page" data-print-page="2026-10/01-a"></span><span class="pdf-info" data-pdf-info="2026-10"></span></p>';
+    expect(annotateHtml(html, manifest)).toBe(
+      '<p><span class="print-page" data-print-page="2026-10/01-a">印刷版第4页</span><span class="pdf-info" data-pdf-info="2026-10">48页，2.3 MB</span></p>',
+    );
+  });
+
+  it('leaves the place empty for an article that is not printed, or an issue without a PDF', () => {
+    const html = '<span data-print-page="2026-10/02-b"></span><span data-pdf-info="2026-11"></span>';
+    expect(annotateHtml(html, manifest)).toBe(html);
+  });
+});
