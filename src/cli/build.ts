@@ -10,6 +10,7 @@ import { findChromium } from '../print/browser.ts';
 import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/index.ts';
 import { createProgress } from './progress.ts';
+import { indexSite } from './search-index.ts';
 
 export interface BuildOptions {
   /** The publication folder: publication.yaml and issues/. */
@@ -73,6 +74,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   await annotateSite(out, manifest);
+  log(`search: ${await indexSite(out)} pages indexed`);
   log(`manifest: build-manifest.json`);
   return manifest;
 }

@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
 import { articlesFor } from '../../src/lib/toc.ts';
+import { launchBrowser } from '../../src/print/browser.ts';
+import { serveDirectory } from '../../src/print/serve.ts';
 import type { Built } from './build.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -69,6 +71,22 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
       for (const a of issue.articles.filter((x) => x.url && x.folio)) {
         expect(built.html(a.url!.slice(1))).toContain(`印刷版第${Number(a.folio)}页`);
       }
+    }
+  });
+
+  it('finds an article by a two-character Chinese query, in a real browser, the article titled with it first', async () => {
+    const { built, model } = get();
+    const expected = model.issues.flatMap((i) => articlesFor(i, 'web')).find((a) => a.title.includes('光刻'))!;
+    const server = await serveDirectory(built.out);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('光刻')}`);
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      expect(await page.getAttribute('.pagefind-ui__result-link', 'href')).toBe(expected.url);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 
