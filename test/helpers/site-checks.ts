@@ -1,12 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
 import { articlesFor } from '../../src/lib/toc.ts';
 import { launchBrowser } from '../../src/print/browser.ts';
 import { serveDirectory } from '../../src/print/serve.ts';
 import type { Built } from './build.ts';
+
+/** Runs `work` with a Chromium and the built site served on loopback, and closes both. */
+async function inBrowser<T>(out: string, work: (browser: Browser, base: string) => Promise<T>): Promise<T> {
+  const server = await serveDirectory(out);
+  const browser = await launchBrowser();
+  try {
+    return await work(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 function htmlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -77,17 +91,67 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
   it('finds an article by a two-character Chinese query, in a real browser, the article titled with it first', async () => {
     const { built, model } = get();
     const expected = model.issues.flatMap((i) => articlesFor(i, 'web')).find((a) => a.title.includes('光刻'))!;
-    const server = await serveDirectory(built.out);
-    const browser = await launchBrowser();
-    try {
+    const first = await inBrowser(built.out, async (browser, base) => {
       const page = await browser.newPage();
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent('光刻')}`);
+      await page.goto(`${base}/search/?q=${encodeURIComponent('光刻')}`);
       await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-      expect(await page.getAttribute('.pagefind-ui__result-link', 'href')).toBe(expected.url);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+      return page.getAttribute('.pagefind-ui__result-link', 'href');
+    });
+    expect(first).toBe(expected.url);
+  });
+
+  it('passes axe-core without a serious or critical violation, in the light and the dark theme', async () => {
+    const { built, model } = get();
+    const issue = model.issues[0]!;
+    const pages = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url];
+    const problems = await inBrowser(built.out, async (browser, base) => {
+      const found: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        for (const url of pages) {
+          await page.goto(base + url);
+          const { violations } = await new AxeBuilder({ page }).analyze();
+          for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+            found.push(`${colorScheme} ${url}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target}`);
+          }
+        }
+        await context.close();
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('never scrolls sideways on a 390 px phone', async () => {
+    const { built, model } = get();
+    const issue = model.issues[0]!;
+    const urls = ['/', `/${issue.id}/`, '/search/', '/section/qiye/', ...articlesFor(issue, 'web').map((a) => a.url)];
+    const wide = await inBrowser(built.out, async (browser, base) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const found: string[] = [];
+      for (const url of urls) {
+        await page.goto(base + url);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) found.push(`${url}: ${width} px`);
+      }
+      return found;
+    });
+    expect(wide).toEqual([]);
+  });
+
+  it('sends an article page in 200 KB or less on a first visit, fonts and images included', async () => {
+    const { built, model } = get();
+    const article = articlesFor(model.issues[0]!, 'web').find((a) => a.images.length) ?? articlesFor(model.issues[0]!, 'web')[0]!;
+    const bytes = await inBrowser(built.out, async (browser, base) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const sizes: Promise<number>[] = [];
+      page.on('response', (r) => sizes.push(r.body().then((b) => b.length, () => 0)));
+      await page.goto(base + article.url, { waitUntil: 'networkidle' });
+      return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    });
+    expect(bytes).toBeGreaterThan(1000);
+    expect(bytes).toBeLessThanOrEqual(200 * 1024);
   });
 
   it('has a page per section across issues, and a 404 page', () => {

@@ -41,7 +41,9 @@ describe('the sample publication', () => {
     expect(r.stdout).toContain('pdf: 2026-11');
     expect(r.stdout).not.toContain('pdf: 2026-10');
     const after = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
-    expect(after).toEqual(before);
+    const without = (m: typeof before, id: string) => m.issues.map((i: { id: string }) => (i.id === id ? { ...i, bytes: 0 } : i));
+    // Chromium's PDF writer does not give the same bytes twice; everything else must be equal.
+    expect(without(after, '2026-11')).toEqual(without(before, '2026-11'));
     expect(fs.existsSync(path.join(built.out, 'pdf/2026-10.pdf'))).toBe(true);
     expect(fs.existsSync(path.join(built.out, '2026-10/index.html'))).toBe(true);
   });
