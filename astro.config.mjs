@@ -13,6 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor, syntaxHighlight: false },
+  // Article images get a srcset of widths for the reader's screen; print takes its own from the source files.
+  image: { layout: 'constrained', responsiveStyles: true },
   devToolbar: { enabled: false },
   // The print documents are for the PDF step, not for readers arriving from a search engine.
   integrations: siteUrl ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/print/') })] : [],

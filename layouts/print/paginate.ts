@@ -69,6 +69,27 @@ function lineStart(p: Element, top: number, end: { node: Node; offset: number })
 }
 
 /**
+ * An article's 来源 line must not go to a page of its own: when it is all that overflows, the last two lines of
+ * the text before it go along (the whole paragraph if it is shorter than four lines).
+ */
+function keepSourceLine(overflow: Range): boolean {
+  const container = overflow.startContainer;
+  const first = container.nodeType === Node.TEXT_NODE ? container.parentElement : container.childNodes[overflow.startOffset];
+  const source = first instanceof Element ? first.closest('p.source') : null;
+  const before = source?.previousElementSibling?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
+  if (!source || !before) return false;
+  const lh = parseFloat(getComputedStyle(before).lineHeight);
+  const range = document.createRange();
+  range.selectNodeContents(before);
+  const tops = lineTops(range, lh);
+  const last = before.lastChild;
+  const from = tops.length >= 4 && last ? lineStart(before, tops[tops.length - 2]!, { node: last, offset: last.textContent!.length }) : undefined;
+  if (from) overflow.setStart(from.node, from.offset);
+  else overflow.setStartBefore(before);
+  return true;
+}
+
+/**
  * Widows and orphans (CSS `widows: 2; orphans: 2`, which Paged.js ignores). Paged.js finds where a page overflows
  * (the overflowing lines sit in a second column of its layout box); where that would leave a paragraph's first
  * line alone at the foot, the whole paragraph moves on, and where it would carry one last line alone to the next
@@ -77,6 +98,7 @@ function lineStart(p: Element, top: number, end: { node: Node; offset: number })
 function registerWidowsAndOrphans(): void {
   class WidowsAndOrphans extends window.Paged.Handler {
     onOverflow(overflow: Range | undefined, rendered: Element): Range | undefined {
+      if (overflow && keepSourceLine(overflow)) return overflow;
       const start = overflow?.startContainer;
       if (!overflow || start?.nodeType !== Node.TEXT_NODE) return undefined;
       const p = start.parentElement?.closest('p');
