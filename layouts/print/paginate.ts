@@ -162,6 +162,7 @@ function faultsOf(content: Element): string[] {
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.closest('thead') && el.textContent!.trim());
   const last = blocks[blocks.length - 1];
   if (last && /^H[2-4]$/.test(last.tagName)) faults.push(`the heading ${text(last)} is the last line of the page`);
+  if (blocks.length === 1 && last?.matches('p.source')) faults.push(`the 来源 line ${text(last)} is alone on the page`);
   return faults;
 }
 
