@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ContentError } from '../lib/errors.ts';
 import { runBuild } from './build.ts';
+import { newArticle, newIssue } from './new.ts';
 
 const program = new Command('qikan').description('Build a magazine: one folder of Markdown, a website and a print PDF.');
 
@@ -17,6 +18,26 @@ program
   .option('--verbose', "show Astro's own log")
   .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; cmyk?: boolean; verbose?: boolean }) => {
     await runBuild(opts);
+  });
+
+const create = program.command('new').description('start an issue or an article');
+create
+  .command('issue <id>')
+  .description('create issues/<id>/ with its issue.yaml and a plain cover')
+  .option('--root <dir>', 'the publication folder', '.')
+  .action(async (id: string, opts: { root: string }) => {
+    process.stdout.write(`created ${await newIssue(opts.root, id)}/ (issue.yaml, images/cover.jpg): fill in the headline and the cover\n`);
+  });
+create
+  .command('article')
+  .description('create the next article of an issue, its front matter filled in')
+  .requiredOption('--issue <id>', 'the issue, e.g. 2026-10')
+  .requiredOption('--section <id>', 'the section id from publication.yaml')
+  .requiredOption('--title <title>', 'the title')
+  .option('--slug <words>', 'its web address, lowercase ASCII words joined by "-"')
+  .option('--root <dir>', 'the publication folder', '.')
+  .action(async (opts: { issue: string; section: string; title: string; slug?: string; root: string }) => {
+    process.stdout.write(`created ${await newArticle(opts.root, opts)}\n`);
   });
 
 try {

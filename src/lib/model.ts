@@ -50,8 +50,13 @@ const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISSUE_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
+export interface LoadOptions {
+  /** An issue folder without articles yet is fine (`qikan new` fills it); a build refuses it. */
+  allowEmptyIssues?: boolean;
+}
+
 /** Loads and validates the whole publication; throws a ContentError listing every problem found. */
-export function loadModel(root: string): Model {
+export function loadModel(root: string, options: LoadOptions = {}): Model {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p) || p;
 
@@ -70,7 +75,7 @@ export function loadModel(root: string): Model {
       findings.push({ file: rel(path.join(dir, id)), line: 1, message: `the issue folder name "${id}" cannot be a web address`, hint: 'Name issue folders with lowercase ASCII letters, digits and "-", e.g. 2026-10.' });
       continue;
     }
-    const issue = loadIssue(root, id, publication, rel, findings);
+    const issue = loadIssue(root, id, publication, rel, findings, options);
     if (issue) issues.push(issue);
   }
   if (findings.length || !publication) throw new ContentError(findings);
@@ -111,6 +116,7 @@ function loadIssue(
   publication: Publication | undefined,
   rel: (p: string) => string,
   findings: Finding[],
+  options: LoadOptions,
 ): Issue | undefined {
   const dir = path.join(issuesDir(root), id);
   const metaFile = path.join(dir, 'issue.yaml');
@@ -134,7 +140,7 @@ function loadIssue(
 
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
   articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
-  if (!files.length) {
+  if (!files.length && !options.allowEmptyIssues) {
     findings.push({ file: rel(dir), line: 1, message: 'the issue has no article', hint: 'Add a Markdown file such as 01-slug.md, or remove the folder.' });
   }
   return meta ? { id, meta, articles } : undefined;
