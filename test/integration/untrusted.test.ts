@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, projectDir, tmpDir, type Built } from '../helpers/build.ts';
+
+// A contributor's article that tries every way of putting code into the site or the print document.
+const ATTACK = `---
+title: "<img src=x onerror=alert(1)>标题"
+section: news
+summary: "<script>alert(2)</script>"
+---
+正文<script>alert(3)</script>。
+
+<img src="images/chart.png" onerror="alert(4)">
+
+[点我](javascript:alert(5)) [也点我](vbscript:msgbox(6)) [数据](data:text/html;base64,PHNjcmlwdD4=)
+
+<iframe src="https://example.org/x"></iframe><object data="x.swf"></object><embed src="x.swf">
+
+<style>body{display:none}</style><link rel="stylesheet" href="https://example.org/x.css"><meta http-equiv="refresh" content="0;url=https://example.org"><base href="https://example.org/">
+
+<form action="https://example.org"><input name="q"></form>
+
+<svg><script>alert(7)</script><a xlink:href="javascript:alert(8)">x</a></svg>
+
+<p style="background:url(https://example.org/t.png)" onclick="alert(9)">样式</p>
+`;
+
+function visit(node: Root | Element, fn: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    fn(child);
+    visit(child, fn);
+  }
+}
+
+describe('untrusted Markdown', () => {
+  let built: Built;
+  beforeAll(() => {
+    const root = path.join(tmpDir, 'attack-root');
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.cpSync(path.join(projectDir, 'test/fixtures/mini'), root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'issues/2025-01/09-attack.md'), ATTACK);
+    built = build(root, 'attack', ['--no-pdf']);
+  });
+
+  it('never reaches a reader as code, in the site or the print document', () => {
+    for (const page of ['2025-01/attack', 'print/2025-01', '2025-01', '']) {
+      const problems: string[] = [];
+      visit(fromHtml(built.html(page)), (el) => {
+        const props = el.properties;
+        // Scripts: the page's own JSON-LD (data, with no "<" to close the element) and the print step's own code.
+        const data = props.type === 'application/ld+json' && !toString(el).includes('<');
+        if (el.tagName === 'script' && !data && (page !== 'print/2025-01' || toString(el).includes('alert'))) problems.push('a script');
+        if (['iframe', 'object', 'embed', 'base'].includes(el.tagName)) problems.push(`<${el.tagName}>`);
+        // The one form is the site's search box.
+        if (el.tagName === 'form' && props.action !== '/search/') problems.push(`<form action=${props.action}>`);
+        if (el.tagName === 'input' && props.type !== 'search') problems.push('<input>');
+        if (el.tagName === 'meta' && props.httpEquiv) problems.push('<meta http-equiv>');
+        if (el.tagName === 'style' && toString(el).includes('display:none')) problems.push('an article <style>');
+        if (el.tagName === 'link' && String(props.href).includes('example.org/x.css')) problems.push('a <link> of the article');
+        for (const [key, value] of Object.entries(props)) {
+          if (/^on/i.test(key)) problems.push(`${key} on <${el.tagName}>`);
+          if (/^(href|src|action|xLinkHref|formAction)$/.test(key) && /^\s*(javascript|vbscript|data:text)/i.test(String(value))) problems.push(`${key}=${value}`);
+          if (key === 'style' && /url\(/i.test(String(value))) problems.push(`style=${value}`);
+        }
+      });
+      expect(problems, page || 'home').toEqual([]);
+    }
+  });
+
+  it('shows front matter as text', () => {
+    const html = built.html('2025-01/attack');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;标题');
+  });
+});
