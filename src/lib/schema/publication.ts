@@ -8,6 +8,8 @@ export const sectionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a section id is lowercase ASCII letters, digits and "-"'),
   title: z.string().min(1),
   english: z.string().optional(),
+  /** The section's colour in print (opener, section label) and on the web, e.g. "#0b4a8b". */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb').default('#0b4a8b'),
   /** Body text in two columns for the section's articles (an article's own `columns` wins). */
   columns: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Each article of the section laid out as a page of its own, on a tinted ground (the association page). */
