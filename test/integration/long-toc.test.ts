@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
 import { build, projectDir, tmpDir, type Built } from '../helpers/build.ts';
 import { printedIssueChecks } from '../helpers/printed-issue.ts';
 
-// An issue whose 目录 needs two pages: 44 short items, many with titles long enough to wrap.
+// An issue whose 目录 needs more than a page: 44 short items, many with titles long enough to wrap.
 let built: Built;
 let model: Model;
 
@@ -28,6 +28,12 @@ beforeAll(() => {
   built = build(root, 'long-toc');
 });
 
-describe('a 目录 of two pages', () => {
+describe('a 目录 of several pages', () => {
+  it('runs over more than one page', async () => {
+    const pages = await built.pdf('2025-01');
+    const tocPages = pages.filter((p) => /▲第\d+条：.*?\d{2}/.test(p.compact) && !p.compact.includes('NEWS'));
+    expect(tocPages.length).toBeGreaterThanOrEqual(2);
+  });
+
   printedIssueChecks(() => ({ built, model }), '2025-01');
 });
