@@ -74,7 +74,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   await annotateSite(out, manifest);
-  log(`search: ${await indexSite(out)} pages indexed`);
+  await indexSite(out);
+  log(`search: Pagefind index of the article pages in pagefind/`);
   log(`manifest: build-manifest.json`);
   return manifest;
 }

@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
  * Indexes the built site for search with Pagefind: the article pages (they mark their text `data-pagefind-body`),
  * in Chinese (the pages say `lang="zh-CN"`, and Pagefind's extended build segments Chinese words).
  */
-export async function indexSite(out: string): Promise<number> {
+export async function indexSite(out: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
@@ -13,7 +13,6 @@ export async function indexSite(out: string): Promise<number> {
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    return added.page_count;
   } finally {
     await pagefind.close();
   }
