@@ -76,8 +76,10 @@ function keepSourceLine(overflow: Range): boolean {
   const container = overflow.startContainer;
   const first = container.nodeType === Node.TEXT_NODE ? container.parentElement : container.childNodes[overflow.startOffset];
   const source = first instanceof Element ? first.closest('p.source') : null;
-  const before = source?.previousElementSibling?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
-  if (!source || !before) return false;
+  // The text before it: the body's last paragraph (来源 from the front matter), or the paragraph right before it.
+  const prev = source?.previousElementSibling;
+  const before = prev?.matches('p') ? prev : prev?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
+  if (!source || !before || !source.parentElement?.contains(before)) return false;
   const lh = parseFloat(getComputedStyle(before).lineHeight);
   const range = document.createRange();
   range.selectNodeContents(before);
@@ -162,6 +164,7 @@ function faultsOf(content: Element): string[] {
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.closest('thead') && el.textContent!.trim());
   const last = blocks[blocks.length - 1];
   if (last && /^H[2-4]$/.test(last.tagName)) faults.push(`the heading ${text(last)} is the last line of the page`);
+  if (last?.closest('.article-head')) faults.push(`the head of an article ${text(last)} is at the foot of the page, without its text`);
   if (blocks.length === 1 && last?.matches('p.source')) faults.push(`the 来源 line ${text(last)} is alone on the page`);
   return faults;
 }
@@ -207,6 +210,7 @@ function placeImages(pages: Element[]): PlacedImage[] {
       return {
         owner,
         index,
+        source: img.dataset.source,
         pdfPage: i + 1,
         box: { width: r.width, height: r.height },
         natural: { width: img.naturalWidth, height: img.naturalHeight },

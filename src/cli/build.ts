@@ -115,7 +115,8 @@ async function setAsidePdfs(out: string, only: string) {
       if (!moved) return;
       await fs.mkdir(pdfDir, { recursive: true });
       for (const name of await fs.readdir(kept)) {
-        if (name !== path.basename(pdfPath(only))) await fs.rename(path.join(kept, name), path.join(pdfDir, name));
+        const rejected = name.endsWith('.rejected.pdf');
+        if (name !== path.basename(pdfPath(only)) && !rejected) await fs.rename(path.join(kept, name), path.join(pdfDir, name));
       }
       await fs.rm(kept, { recursive: true, force: true });
     },

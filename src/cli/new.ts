@@ -21,6 +21,8 @@ export async function newArticle(root: string, opts: { issue: string; section: s
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new Error(`--slug "${slug}": use lowercase ASCII words joined by "-", e.g. zhejiang-ic-report`);
+  const taken = issue.articles.find((a) => a.slug === slug);
+  if (taken) throw new Error(`--slug "${slug}" is the web address of ${taken.file} already: choose another`);
   const file = path.join(issuesDir(root), issue.id, `${nn}-${slug}.md`);
   const frontMatter = stringify({ title: opts.title, section: section.id, byline: '本刊记者 ', date: today(), summary: '一句话概括本文，用于网站和目录。' });
   const body = ['正文第一段，写在这里。', '', '## 01 小标题', '', '正文……', ''].join('\n');
@@ -46,7 +48,8 @@ export async function newIssue(root: string, id: string): Promise<string> {
     coverLines: [],
   };
   await fs.writeFile(path.join(dir, 'issue.yaml'), stringify(meta), { flag: 'wx' });
-  // A plain cover in the publication's blue, at print size, until the real one is there.
-  await sharp({ create: { width: 1800, height: 2000, channels: 3, background: '#0a2540' } }).jpeg().toFile(path.join(dir, 'images/cover.jpg'));
+  // A plain cover in the publication's blue, at print size, until the real one is there (never over a real one).
+  const cover = await sharp({ create: { width: 1800, height: 2000, channels: 3, background: '#0a2540' } }).jpeg().toBuffer();
+  await fs.writeFile(path.join(dir, 'images/cover.jpg'), cover, { flag: 'wx' }).catch(() => {});
   return path.relative(process.cwd(), dir);
 }

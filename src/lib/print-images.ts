@@ -16,13 +16,18 @@ export interface ImagePlan {
   mm: { width: number; height: number };
 }
 
+/**
+ * `natural` is the source file's size. An image cropped to fill its box (object-fit: cover) is as sharp as its
+ * more stretched side: the resolution is the lower of the two, and the prepared width serves both sides.
+ */
 export function planImage(box: { width: number; height: number }, natural: { width: number; height: number }): ImagePlan {
-  const inches = box.width / CSS_PX_PER_INCH;
-  const ppi = inches > 0 ? natural.width / inches : Infinity;
-  const wanted = Math.ceil(inches * PRINT_PPI);
+  const inches = { width: box.width / CSS_PX_PER_INCH, height: box.height / CSS_PX_PER_INCH };
+  const ppi = Math.min(natural.width / inches.width, natural.height / inches.height);
+  const scale = Math.max((inches.width * PRINT_PPI) / natural.width, (inches.height * PRINT_PPI) / natural.height);
+  const wanted = Math.ceil(natural.width * scale);
   const cap = natural.width >= natural.height ? MAX_PIXELS : Math.floor((MAX_PIXELS * natural.width) / natural.height);
   return {
-    ppi: Math.round(ppi),
+    ppi: Number.isFinite(ppi) ? Math.round(ppi) : 0,
     width: Math.max(1, Math.min(natural.width, wanted, cap)),
     mm: { width: Math.round((box.width / CSS_PX_PER_INCH) * 25.4), height: Math.round((box.height / CSS_PX_PER_INCH) * 25.4) },
   };

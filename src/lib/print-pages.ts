@@ -54,6 +54,8 @@ export interface PlacedImage {
   owner: string;
   /** Its place among the owner's images, in reading order. */
   index: number;
+  /** The path the article gave the image (`data-source`), for print to find the source file. */
+  source?: string;
   pdfPage: number;
   box: { width: number; height: number };
   natural: { width: number; height: number };

@@ -4,21 +4,25 @@ import { issueLabel } from '../lib/model.ts';
 import { model } from '../lib/site.ts';
 import { articlesFor } from '../lib/toc.ts';
 
+/** Feed readers take a description as HTML: a contributor's summary goes in as text. */
+const asText = (s: string | undefined) => s?.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Every article of every issue on the site, newest issue first, in printed order within an issue. */
 export function GET(context: APIContext) {
   const { publication, issues } = model();
+  if (!context.site) return new Response('publication.yaml has no siteUrl, so there is no feed', { status: 404 });
   const sections = new Map(publication.sections.map((s) => [s.id, s.title]));
   return rss({
     title: publication.name,
     description: `${publication.name}（${publication.englishName ?? ''}）${publication.frequency}`,
-    site: context.site ?? 'http://localhost',
+    site: context.site,
     customData: `<language>${publication.language}</language>`,
     items: issues.flatMap((issue) =>
       articlesFor(issue, 'web').map((a) => ({
         title: a.title,
         link: a.url,
         pubDate: a.date ?? issue.meta.date,
-        description: a.summary,
+        description: asText(a.summary),
         categories: [sections.get(a.section)!, issueLabel(publication, issue)],
       })),
     ),

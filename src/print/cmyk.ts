@@ -46,7 +46,7 @@ const psString = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
  * Ghostscript 10.0 writes), with the profile as output intent. Links are removed first: PDF/X allows no
  * annotations on the page, and Ghostscript silently falls back to plain PDF when it finds one.
  */
-export async function toCmykPdfX(bytes: Uint8Array, tools: CmykTools, meta: { title: string; date: Date }): Promise<Uint8Array> {
+export async function toCmykPdfX(bytes: Uint8Array, tools: CmykTools, meta: { date: Date }): Promise<Uint8Array> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-cmyk-'));
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -57,7 +57,8 @@ export async function toCmykPdfX(bytes: Uint8Array, tools: CmykTools, meta: { ti
       path.join(dir, 'pdfx.ps'),
       [
         `/ICCProfile ${psString(tools.icc)} def`,
-        `[ /GTS_PDFXVersion (PDF/X-3:2002) /Title ${psString(meta.title)} /CreationDate ${date} /ModDate ${date} /Trapped /False /DOCINFO pdfmark`,
+        // The title and the rest of the document information come with the input PDF.
+        `[ /GTS_PDFXVersion (PDF/X-3:2002) /CreationDate ${date} /ModDate ${date} /Trapped /False /DOCINFO pdfmark`,
         `[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark`,
         `[{icc_PDFX} << /N 4 >> /PUT pdfmark`,
         `[{icc_PDFX} ICCProfile (r) file /PUT pdfmark`,

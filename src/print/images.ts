@@ -9,7 +9,7 @@ import type { PlacedImage } from '../lib/print-pages.ts';
 /**
  * After pagination, every image is replaced by one that sharp made from the source file for the box it fills:
  * 300 ppi at its printed size (never enlarged, capped), 8-bit sRGB, PNG for line art and transparency, JPEG for
- * photographs. The box is fixed first, so nothing moves. Images below 150 ppi are reported.
+ * photographs; the source is found by the path the article gave it (`data-source`), its size read from the file. The box is fixed first, so nothing moves. Images below 150 ppi are reported.
  */
 export async function prepareImages(
   page: Page,
@@ -25,27 +25,28 @@ export async function prepareImages(
   for (const image of images) {
     const source = sourceOf(issue, image);
     if (!source) continue;
-    const plan = planImage(image.box, image.natural);
-    const owner = issue.articles.find((a) => a.anchor === image.owner);
-    if (plan.ppi < MIN_PPI) {
-      warnings.push(
-        `${owner?.file ?? `issues/${issue.id}/issue.yaml`}: image ${path.basename(source)} prints at ${plan.ppi} ppi ` +
-          `(${plan.mm.width}×${plan.mm.height} mm on PDF page ${image.pdfPage}); give it ${Math.ceil((plan.mm.width / 25.4) * 300)} px wide for 300 ppi`,
-      );
-    }
     const file = path.join(model.root, source);
+    const where = issue.articles.find((a) => a.anchor === image.owner)?.file ?? `issues/${issue.id}/issue.yaml`;
     const name = `${image.owner}-${image.index}`;
     let prepared: { ext: string; data: Buffer };
     try {
-      const input = sharp(file).rotate();
+      const input = sharp(file).autoOrient();
       const meta = await input.metadata();
+      const natural = { width: meta.autoOrient.width, height: meta.autoOrient.height };
+      const plan = planImage(image.box, natural);
+      if (plan.ppi < MIN_PPI) {
+        warnings.push(
+          `${where}: image ${path.basename(source)} prints at ${plan.ppi} ppi (${plan.mm.width}×${plan.mm.height} mm on PDF page ` +
+            `${image.pdfPage}); give it ${Math.ceil((plan.mm.width / 25.4) * 300)} px wide for 300 ppi`,
+        );
+      }
       const resized = input.resize({ width: plan.width, withoutEnlargement: true }).toColourspace('srgb');
-      const lineArt = meta.hasAlpha || meta.format === 'png' || meta.format === 'svg' || meta.format === 'gif';
+      const lineArt = meta.hasAlpha || meta.format === 'png' || meta.format === 'gif';
       prepared = lineArt
         ? { ext: 'png', data: await resized.png({ compressionLevel: 9 }).toBuffer() }
         : { ext: 'jpg', data: await resized.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer() };
     } catch (error) {
-      throw new Error(`${owner?.file ?? `issues/${issue.id}/issue.yaml`}: image ${source} cannot be read: ${(error as Error).message}`);
+      throw new Error(`${where}: image ${source} cannot be read: ${(error as Error).message}`);
     }
     await fs.writeFile(path.join(outDir, `${name}.${prepared.ext}`), prepared.data);
     swaps.push({ key: `${image.owner}#${image.index}`, src: `${urlDir}/${name}.${prepared.ext}`, ...image.box });
@@ -72,5 +73,6 @@ function sourceOf(issue: Issue, image: PlacedImage): string | undefined {
     const own = issue.meta[owner]?.image;
     return own && path.join('issues', issue.id, own);
   }
-  return issue.articles.find((a) => a.anchor === owner)?.images[image.index];
+  const article = issue.articles.find((a) => a.anchor === owner);
+  return article && image.source ? path.join(path.dirname(article.file), decodeURI(image.source)) : undefined;
 }

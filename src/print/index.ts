@@ -72,7 +72,8 @@ export async function printIssues(
       const boxes = options.printReady
         ? { bleed, trimWidth: lengthToPt(model.publication.page.width), trimHeight: lengthToPt(model.publication.page.height) }
         : undefined;
-      const pdf = await finishPdf(raw, pdfMeta(model, issue), outlineEntries(toc, layout), boxes);
+      const meta = pdfMeta(model, issue);
+      const pdf = await finishPdf(raw, meta, outlineEntries(toc, layout), boxes);
       const text = await readPdfText(pdf);
       const blocks = articleBlocks(await fs.readFile(path.join(distDir, 'print', issue.id, 'index.html'), 'utf8'));
       const problems = [
@@ -86,7 +87,7 @@ export async function printIssues(
         await fs.writeFile(rejected, pdf);
         throw new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected));
       }
-      const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, pdfMeta(model, issue)) : pdf;
+      const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, meta) : pdf;
       await fs.writeFile(file, final);
       const result = { layout, bytes: final.byteLength, printReady: !!options.printReady, cmyk: !!options.cmyk };
       printed.set(issue.id, result);

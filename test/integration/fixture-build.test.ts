@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
@@ -87,9 +88,12 @@ describe('qikan build --root test/fixtures/mini', () => {
     expect(built.stdout).not.toContain('chart.png prints');
   });
 
-  it('prints the images sharp prepared from the source files, at the size of their boxes', () => {
+  it('prints the images sharp prepared from the source files, at the size of their boxes', async () => {
     const print = path.join(built.out, 'print/2025-01/images');
     expect(fs.readdirSync(print).sort()).toEqual(['article-first-news-0.png', 'article-long-view-0.png', 'cover-0.png']);
+    // The chart's box wants more than its 800 px: print takes all of the source, not a web-sized copy.
+    const chart = await sharp(path.join(print, 'article-first-news-0.png')).metadata();
+    expect(chart.width).toBe((await sharp(path.join(root, 'issues/2025-01/images/chart.png')).metadata()).width);
   });
 
   it('writes the manifest with paths relative to dist/', () => {

@@ -14,7 +14,7 @@ summary: "<script>alert(2)</script>"
 ---
 正文<script>alert(3)</script>。
 
-<img src="images/chart.png" onerror="alert(4)">
+<a href="#top" onmouseover="alert(4)">悬停</a>
 
 [点我](javascript:alert(5)) [也点我](vbscript:msgbox(6)) [数据](data:text/html;base64,PHNjcmlwdD4=)
 

@@ -105,11 +105,19 @@ describe('loadModel', () => {
     ['![图](data:image/png;base64,AAAA)', 'is not a file of the issue'],
     ['![图](../../../etc/passwd)', 'is outside the issue folder'],
     ['![图](100%.png)', 'is not valid'],
-    ['<img src="images/none.png">', 'does not exist'],
+    ['<img src="cover.png">', 'is written as HTML <img>'],
   ])('refuses the image %s', (md, message) => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', `第一段。\n\n${md}\n`) });
     expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7 });
     expect(f!.message).toContain(message);
+  });
+
+  it('checks a reference image at its definition, and ignores an <img> in an HTML comment', () => {
+    const body = '第一段。\n\n![图][r]\n\n<!-- <img src="old.png"> -->\n\n[r]: ../../../etc/passwd\n';
+    const [f, ...rest] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', body) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ line: 11 });
+    expect(f!.message).toContain('is outside the issue folder');
   });
 
   it('does not take images shown in code for images', () => {

@@ -15,7 +15,14 @@ describe('planImage', () => {
   it('never enlarges, and gives the resolution a small image really has', () => {
     const plan = planImage({ width: mm(170), height: mm(100) }, { width: 800, height: 470 });
     expect(plan.width).toBe(800);
-    expect(plan.ppi).toBe(120);
+    expect(plan.ppi).toBe(Math.round(Math.min(800 / (170 / 25.4), 470 / (100 / 25.4))));
+  });
+
+  it('judges an image cropped to fill its box by its more stretched side', () => {
+    // A landscape picture filling a portrait page: its height sets the resolution.
+    const plan = planImage({ width: mm(210), height: mm(297) }, { width: 3000, height: 2000 });
+    expect(plan.ppi).toBe(Math.round(2000 / (297 / 25.4)));
+    expect(plan.width).toBe(3000);
   });
 
   it('caps the long side, also of a tall image', () => {

@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import rehypeFigure from './rehype-figure.ts';
+import rehypeImageSource from './rehype-image-source.ts';
 import rehypeNumberedSubhead from './rehype-numbered-subhead.ts';
 import rehypeQa from './rehype-qa.ts';
 import rehypeSourceLine from './rehype-source-line.ts';
@@ -17,5 +18,5 @@ export const markdownProcessor = unified({
   gfm: true,
   smartypants: false,
   remarkPlugins: [remarkCjkFriendly],
-  rehypePlugins: [...rehypeUntrusted, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa],
+  rehypePlugins: [...rehypeUntrusted, rehypeImageSource, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa],
 });

@@ -23,7 +23,10 @@ export const publicationSchema = z.strictObject({
   frequency: z.string().default('月刊'),
   language: z.string().default('zh-CN'),
   /** Where the website is published: canonical URLs, the feed and the sitemap are made from it. */
-  siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+  siteUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).pathname === '/', 'the site must be at the root of its address, e.g. https://magazine.example.org')
+    .optional(),
   publisherLines: z.array(z.string()).default([]),
   sections: z
     .array(sectionSchema)
