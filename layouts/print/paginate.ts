@@ -258,6 +258,9 @@ async function paginate(): Promise<PrintLayout> {
   layout.pages.forEach((p, i) => {
     if (p.decorated) decorate(pages[i]!, p.runningHead, p.folio);
   });
+  // Full-page colour and pictures run on into the bleed (print-ready): set after pagination, so that Paged.js,
+  // which measures every box against the page, never sees them reach past it.
+  document.body.classList.add('qk-bleed');
   const folioOf = new Map(layout.articles.map((a) => [a.anchor, formatFolio(a.folio)]));
   for (const el of document.querySelectorAll<HTMLElement>('.toc-folio[data-anchor]')) {
     el.textContent = folioOf.get(el.dataset.anchor!) ?? '??';

@@ -24,6 +24,6 @@ export function pageRules(page: Publication['page'], bleed?: string): string {
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `@page cover { margin: 0; }`,
     `@page opener { margin: 0; }`,
-    `:root { --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; }`,
+    `:root { --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; --bleed: ${bleed ?? '0mm'}; }`,
   ].join('\n');
 }
