@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { stringify } from 'yaml';
-import { loadModel } from '../lib/model.ts';
+import { ISSUE_ID, SLUG, loadModel } from '../lib/model.ts';
 import { issuesDir } from '../lib/paths.ts';
 
 const today = (now = new Date()) => now.toISOString().slice(0, 10);
@@ -20,7 +20,7 @@ export async function newArticle(root: string, opts: { issue: string; section: s
   const order = Math.max(0, ...issue.articles.map((a) => a.order)) + 1;
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new Error(`--slug "${slug}": use lowercase ASCII words joined by "-", e.g. zhejiang-ic-report`);
+  if (!SLUG.test(slug)) throw new Error(`--slug "${slug}": use lowercase ASCII words joined by "-", e.g. zhejiang-ic-report`);
   const taken = issue.articles.find((a) => a.slug === slug);
   if (taken) throw new Error(`--slug "${slug}" is the web address of ${taken.file} already: choose another`);
   const file = path.join(issuesDir(root), issue.id, `${nn}-${slug}.md`);
@@ -32,7 +32,7 @@ export async function newArticle(root: string, opts: { issue: string; section: s
 
 /** `qikan new issue ID`: the folder, its issue.yaml (the next 总第N期) and a plain cover to replace. */
 export async function newIssue(root: string, id: string): Promise<string> {
-  if (!/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(id)) throw new Error(`issue id "${id}": use lowercase ASCII letters, digits and "-", e.g. 2026-12`);
+  if (!ISSUE_ID.test(id)) throw new Error(`issue id "${id}": use lowercase ASCII letters, digits and "-", e.g. 2026-12`);
   const model = loadModel(root, { allowEmptyIssues: true });
   const dir = path.join(issuesDir(root), id);
   await fs.mkdir(path.join(dir, 'images'), { recursive: true });

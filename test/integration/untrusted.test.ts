@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eachElement } from '../../src/lib/markdown/hast.ts';
 import { build, projectDir, tmpDir, type Built } from '../helpers/build.ts';
 
 // A contributor's article that tries every way of putting code into the site or the print document.
@@ -29,14 +29,6 @@ summary: "<script>alert(2)</script>"
 <p style="background:url(https://example.org/t.png)" onclick="alert(9)">样式</p>
 `;
 
-function visit(node: Root | Element, fn: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    fn(child);
-    visit(child, fn);
-  }
-}
-
 describe('untrusted Markdown', () => {
   let built: Built;
   beforeAll(() => {
@@ -50,7 +42,7 @@ describe('untrusted Markdown', () => {
   it('never reaches a reader as code, in the site or the print document', () => {
     for (const page of ['2025-01/attack', 'print/2025-01', '2025-01', '']) {
       const problems: string[] = [];
-      visit(fromHtml(built.html(page)), (el) => {
+      eachElement(fromHtml(built.html(page)), (el) => {
         const props = el.properties;
         // Scripts: the page's own JSON-LD (data, with no "<" to close the element) and the print step's own code.
         const data = props.type === 'application/ld+json' && !toString(el).includes('<');

@@ -11,6 +11,15 @@ export function blockChildren(parent: Root | Element): Element[] {
   return (parent.children as (RootContent | ElementContent)[]).filter((c): c is Element => c.type === 'element');
 }
 
+/** Calls `fn` on every element below `node`, in document order. */
+export function eachElement(node: Root | Element, fn: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    fn(child);
+    eachElement(child, fn);
+  }
+}
+
 export function textOf(node: Element): string {
   return toString(node).trim();
 }

@@ -1,12 +1,5 @@
-import type { Element, Root } from 'hast';
-
-function visit(node: Root | Element, fn: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    fn(child);
-    visit(child, fn);
-  }
-}
+import type { Root } from 'hast';
+import { eachElement } from './hast.ts';
 
 /**
  * Each image keeps the path its article gave it as `data-source`: Astro replaces `src` with an optimized copy,
@@ -14,7 +7,7 @@ function visit(node: Root | Element, fn: (el: Element) => void): void {
  */
 export default function rehypeImageSource() {
   return (tree: Root) => {
-    visit(tree, (el) => {
+    eachElement(tree, (el) => {
       const src = el.tagName === 'img' ? el.properties.src : undefined;
       if (typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) el.properties['data-source'] = src; // Astro copies attribute names as written
     });
