@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ContentError } from '../lib/errors.ts';
 import { runBuild } from './build.ts';
+import { runCheck, type CheckCliOptions } from './check.ts';
 import { newArticle, newIssue } from './new.ts';
 
 const program = new Command('qikan').description('Build a magazine: one folder of Markdown, a website and a print PDF.');
@@ -18,6 +19,18 @@ program
   .option('--verbose', "show Astro's own log")
   .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; cmyk?: boolean; verbose?: boolean }) => {
     await runBuild(opts);
+  });
+
+program
+  .command('check')
+  .description('check articles and settings without building: front matter, images, links, HTML, Chinese text')
+  .argument('[paths...]', 'files or folders to report on (default: the whole publication)')
+  .option('--root <dir>', 'the publication folder', '.')
+  .option('--format <format>', 'text, github (Actions annotations) or json', 'text')
+  .option('--fix', 'apply the safe Chinese-text fixes to article bodies (front matter and code untouched)')
+  .option('--strict', 'fail on warnings too')
+  .action(async (paths: string[], opts: CheckCliOptions) => {
+    process.exitCode = await runCheck(paths, opts);
   });
 
 const create = program.command('new').description('start an issue or an article');

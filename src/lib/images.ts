@@ -7,13 +7,14 @@ export interface ImageRef {
   src: string;
   /** 1-based line in the Markdown body. */
   line: number;
+  column: number;
   /** Written as an HTML <img>, which neither the web's image pipeline nor print takes: to be refused. */
   raw?: boolean;
 }
 
 const RAW_IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 
-type MdNode = { type: string; children?: MdNode[]; url?: string; value?: string; identifier?: string; position?: { start: { line: number } } };
+type MdNode = { type: string; children?: MdNode[]; url?: string; value?: string; identifier?: string; position?: { start: { line: number; column: number } } };
 
 /**
  * Every image an article body uses, in reading order: Markdown images, reference images (at the line of their
@@ -23,19 +24,19 @@ export function imageRefs(tree: Root): ImageRef[] {
   const definitions = new Map<string, ImageRef>();
   const collect = (node: MdNode) => {
     if (node.type === 'definition' && node.identifier && node.url) {
-      definitions.set(node.identifier, { src: node.url, line: node.position?.start.line ?? 1 });
+      definitions.set(node.identifier, { src: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     }
     node.children?.forEach(collect);
   };
   collect(tree as MdNode);
   const refs: ImageRef[] = [];
   const walk = (node: MdNode) => {
-    const line = node.position?.start.line ?? 1;
-    if (node.type === 'image' && node.url) refs.push({ src: node.url, line });
+    const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if (node.type === 'image' && node.url) refs.push({ src: node.url, ...at });
     const definition = node.type === 'imageReference' && node.identifier ? definitions.get(node.identifier) : undefined;
     if (definition) refs.push(definition);
     if (node.type === 'html' && node.value) {
-      for (const m of node.value.replace(/<!--[\s\S]*?-->/g, '').matchAll(RAW_IMG_SRC)) refs.push({ src: m[1]!, line, raw: true });
+      for (const m of node.value.replace(/<!--[\s\S]*?-->/g, '').matchAll(RAW_IMG_SRC)) refs.push({ src: m[1]!, ...at, raw: true });
     }
     node.children?.forEach(walk);
   };
@@ -45,32 +46,37 @@ export function imageRefs(tree: Root): ImageRef[] {
 
 /**
  * Images must be files inside the issue's folder: a print shop's PDF cannot depend on the network, and a
- * contributor's path must not reach outside the publication.
+ * contributor's path must not reach outside the publication (not even through a symbolic link).
  */
 export function checkImage(ref: ImageRef, articleFile: string, issueDir: string, report: (f: Omit<Finding, 'file'>) => void): void {
-  const hint = 'Put the image in the issue folder (e.g. images/) and give its path relative to the article.';
+  const hint = '把图片放进本期文件夹（例如 images/），并写出相对于文章的路径。';
+  const at = { line: ref.line, column: ref.column };
   if (ref.raw) {
-    report({ line: ref.line, message: `image "${ref.src}" is written as HTML <img>`, hint: 'Write images in Markdown: ![说明](images/name.png), with the caption (图N …) in the next paragraph.' });
+    report({ ...at, rule: 'image-html', message: `图片“${ref.src}”写成了 HTML 的 <img>`, hint: '用 Markdown 写图片：![图片说明](images/name.png)，图题（图N …）写在下一段。' });
     return;
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref.src) || ref.src.startsWith('//')) {
-    report({ line: ref.line, message: `image "${ref.src}" is not a file of the issue`, hint });
+    report({ ...at, rule: 'image-remote', message: `图片“${ref.src.slice(0, 60)}”不是本期文件夹里的文件`, hint });
     return;
   }
   let decoded: string;
   try {
     decoded = decodeURI(ref.src);
   } catch {
-    report({ line: ref.line, message: `image path "${ref.src}" is not valid`, hint: 'Write % as %25 in a path, or rename the file.' });
+    report({ ...at, rule: 'image-path', message: `图片路径“${ref.src}”无法解读`, hint: '路径中的 % 写作 %25，或给文件改名。' });
     return;
   }
   const file = path.resolve(path.dirname(articleFile), decoded);
-  const inside = path.relative(issueDir, file);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    report({ line: ref.line, message: `image "${ref.src}" is outside the issue folder`, hint });
+  if (isOutside(issueDir, file)) {
+    report({ ...at, rule: 'image-outside', message: `图片“${ref.src}”在本期文件夹以外`, hint });
   } else if (!fs.existsSync(file)) {
-    report({ line: ref.line, message: `image "${ref.src}" does not exist`, hint });
-  } else if (fs.realpathSync(file) !== file && path.relative(fs.realpathSync(issueDir), fs.realpathSync(file)).startsWith('..')) {
-    report({ line: ref.line, message: `image "${ref.src}" links to a file outside the issue folder`, hint });
+    report({ ...at, rule: 'image-missing', message: `图片“${ref.src}”不存在`, hint: '检查文件名和大小写，或把图片加进提交。' });
+  } else if (isOutside(fs.realpathSync(issueDir), fs.realpathSync(file))) {
+    report({ ...at, rule: 'image-outside', message: `图片“${ref.src}”是指向本期文件夹以外的符号链接`, hint });
   }
+}
+
+export function isOutside(dir: string, file: string): boolean {
+  const inside = path.relative(dir, file);
+  return inside.startsWith('..') || path.isAbsolute(inside);
 }

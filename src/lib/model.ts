@@ -10,7 +10,7 @@ import { issuesDir } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
 import { issueSchema, type IssueMeta } from './schema/issue.ts';
 import { publicationSchema, type Publication } from './schema/publication.ts';
-import { parseYaml, validateYaml, lineOf, type YamlSource } from './yaml-source.ts';
+import { didYouMean, parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface Article extends ArticleFrontMatter {
   /** `<issue-id>/<file name without .md>`: also the id of the Astro content entry. */
@@ -57,6 +57,16 @@ export interface LoadOptions {
 
 /** Loads and validates the whole publication; throws a ContentError listing every problem found. */
 export function loadModel(root: string, options: LoadOptions = {}): Model {
+  const { model, findings } = readPublication(root, options);
+  if (findings.length || !model) throw new ContentError(findings);
+  return model;
+}
+
+/**
+ * The publication as far as it is valid, and every problem found. A build refuses any finding (loadModel);
+ * `qikan check` reports them with its own checks.
+ */
+export function readPublication(root: string, options: LoadOptions = {}): { model?: Model; findings: Finding[] } {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p) || p;
 
@@ -66,22 +76,21 @@ export function loadModel(root: string, options: LoadOptions = {}): Model {
     ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
     : [];
   if (!issueIds.length) {
-    findings.push({ file: rel(dir), line: 1, message: 'no issue folder found', hint: 'Create issues/<issue-id>/ with an issue.yaml and the articles.' });
+    findings.push({ file: rel(dir), line: 1, rule: 'missing-file', message: '没有找到任何一期的文件夹', hint: '建立 issues/<期号>/，放入 issue.yaml 和文章；或运行 qikan new issue <期号>。' });
   }
 
   const issues: Issue[] = [];
   for (const id of issueIds.sort()) {
     if (!ISSUE_ID.test(id)) {
-      findings.push({ file: rel(path.join(dir, id)), line: 1, message: `the issue folder name "${id}" cannot be a web address`, hint: 'Name issue folders with lowercase ASCII letters, digits and "-", e.g. 2026-10.' });
+      findings.push({ file: rel(path.join(dir, id)), line: 1, rule: 'file-name', message: `期号文件夹名“${id}”不能用作网址`, hint: '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。' });
       continue;
     }
     const issue = loadIssue(root, id, publication, rel, findings, options);
     if (issue) issues.push(issue);
   }
-  if (findings.length || !publication) throw new ContentError(findings);
   const key = (i: Issue) => [i.meta.year, i.meta.month, i.meta.number];
   issues.sort((a, b) => key(b).reduce((d, v, k) => d || v - key(a)[k]!, 0));
-  return { root, publication, issues };
+  return { model: publication && { root, publication, issues }, findings };
 }
 
 const cache = new Map<string, Model>();
@@ -99,7 +108,7 @@ function loadYamlFile<T>(
   findings: Finding[],
 ): { data?: T; source?: YamlSource } {
   if (!fs.existsSync(file)) {
-    findings.push({ file: rel(file), line: 1, message: 'file is missing', hint: `Create ${path.basename(file)}.` });
+    findings.push({ file: rel(file), line: 1, rule: 'missing-file', message: `缺少文件 ${path.basename(file)}`, hint: `建立 ${path.basename(file)}（可参照示例期）。` });
     return {};
   }
   const parsed = parseYaml(fs.readFileSync(file, 'utf8'), rel(file));
@@ -125,7 +134,7 @@ function loadIssue(
     for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
       const image = meta[key]?.image;
       if (!image) continue;
-      const ref = { src: image, line: lineOf(source, [key, 'image']) };
+      const ref = { src: image, ...positionOf(source, [key, 'image']) };
       checkImage(ref, metaFile, dir, (f) => findings.push({ file: rel(metaFile), field: `${key}.image`, ...f }));
     }
   }
@@ -141,7 +150,7 @@ function loadIssue(
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
   articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
   if (!files.length && !options.allowEmptyIssues) {
-    findings.push({ file: rel(dir), line: 1, message: 'the issue has no article', hint: 'Add a Markdown file such as 01-slug.md, or remove the folder.' });
+    findings.push({ file: rel(dir), line: 1, rule: 'empty-issue', message: '这一期还没有文章', hint: '加入文章（qikan new article），或删除这个文件夹。' });
   }
   return meta ? { id, meta, articles } : undefined;
 }
@@ -156,7 +165,7 @@ function loadArticle(
   const text = fs.readFileSync(file, 'utf8');
   const split = splitFrontMatter(text);
   if (!split) {
-    findings.push({ file: rel(file), line: 1, message: 'the article has no front matter', hint: 'Start the file with a `---` line, the fields (title, section, …), and another `---` line.' });
+    findings.push({ file: rel(file), line: 1, rule: 'no-front-matter', message: '文章没有前置信息（front matter）', hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。' });
     return undefined;
   }
   const parsed = parseYaml(split.yaml, rel(file), split.yamlLine - 1);
@@ -174,20 +183,21 @@ function loadArticle(
   let ok = true;
   if (order === undefined) {
     ok = false;
-    findings.push({ file: rel(file), line: lineOf(src, []), field: 'order', message: 'the article has no order', hint: articleHints.order });
+    findings.push({ file: rel(file), ...positionOf(src, []), field: 'order', rule: 'missing-order', message: '文章没有顺序号', hint: articleHints.order });
   }
   if (publication && !publication.sections.some((s) => s.id === data.section)) {
     ok = false;
-    const ids = publication.sections.map((s) => s.id).join(', ');
-    findings.push({ file: rel(file), line: lineOf(src, ['section']), field: 'section', message: `unknown section "${data.section}"`, hint: `Use one of: ${ids}.` });
+    const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
+    const guess = didYouMean(data.section, publication.sections.map((s) => s.id));
+    findings.push({ file: rel(file), ...positionOf(src, ['section']), field: 'section', rule: 'unknown-section', message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''), hint: `可用的栏目：${ids}。` });
   }
   if (!SLUG.test(slug)) {
     ok = false;
-    findings.push({ file: rel(file), line: 1, message: `the file name gives the web address "${slug}", which is not lowercase ASCII`, hint: 'Rename the file NN-words-in-ascii.md, e.g. 03-zhejiang-ic-report.md.' });
+    findings.push({ file: rel(file), line: 1, rule: 'file-name', message: `文件名给出的网址“${slug}”不是小写英文`, hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。' });
   }
   if (!split.body.trim()) {
     ok = false;
-    findings.push({ file: rel(file), line: split.bodyLine, message: 'the article has no text', hint: 'Write the article below the front matter, or delete the file.' });
+    findings.push({ file: rel(file), line: split.bodyLine, rule: 'empty-article', message: '文章没有正文', hint: '在前置信息下面写正文，或删除这个文件。' });
   }
   const tree = parseMarkdown(split.body);
   const refs = imageRefs(tree);
@@ -217,13 +227,13 @@ function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
   for (const a of articles) {
     const other = seen.get(a.order);
     if (other) {
-      findings.push({ file: a.file, line: 1, field: 'order', message: `order ${a.order} is also used by ${other.file}`, hint: 'Give each article of an issue its own order (the NN- prefix of the file name, or `order:`).' });
+      findings.push({ file: a.file, line: 1, field: 'order', rule: 'duplicate-order', message: `顺序号 ${a.order} 与 ${other.file} 重复`, hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。' });
     } else seen.set(a.order, a);
   }
   const slugs = new Map<string, Article>();
   for (const a of articles) {
     const other = slugs.get(a.slug);
-    if (other) findings.push({ file: a.file, line: 1, message: `its web address /${a.issueId}/${a.slug}/ is also that of ${other.file}`, hint: 'Rename one of the files.' });
+    if (other) findings.push({ file: a.file, line: 1, rule: 'duplicate-slug', message: `网址 /${a.issueId}/${a.slug}/ 与 ${other.file} 相同`, hint: '给其中一个文件改名。' });
     else slugs.set(a.slug, a);
   }
 }

@@ -24,6 +24,25 @@ export function pageRules(page: Publication['page'], bleed?: string): string {
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `@page cover { margin: 0; }`,
     `@page opener { margin: 0; }`,
-    `:root { --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; --bleed: ${bleed ?? '0mm'}; }`,
+    `:root { --toc-entry-size: ${TOC_ENTRY_PT}pt; --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; --bleed: ${bleed ?? '0mm'}; }`,
   ].join('\n');
+}
+
+/** The 目录 entry's type size: the print CSS reads it (--toc-entry-size), the title-length check measures with it. */
+export const TOC_ENTRY_PT = 10;
+
+/**
+ * How many ems of title fit on one 目录 line: the type area's width less the ▲ before the title (1em), the
+ * leader's minimum with its margins (9mm) and the page number (2.2em), as the print CSS lays the entry out.
+ */
+export function tocTitleEms(page: Publication['page']): number {
+  const width = lengthToPt(page.width) - lengthToPt(page.margins.inner) - lengthToPt(page.margins.outer);
+  return (width - lengthToPt('9mm')) / TOC_ENTRY_PT - 1 - 2.2;
+}
+
+/** A text's width in ems as CJK type sets it: Han and full-width forms 1em, Latin letters, digits and spaces about ½em (0.55). */
+export function textEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\u0000-\u02ff]/.test(ch) ? 0.55 : 1;
+  return ems;
 }

@@ -179,8 +179,8 @@ describe('qikan build with bad input', () => {
     fs.rmSync(out, { recursive: true, force: true });
     const r = qikan(['build', '--root', broken, '--out', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('issues/2025-01/02-second-news.md:3 [section] unknown section "sport"');
-    expect(r.stderr).toContain('Use one of: news, empty, views.');
+    expect(r.stderr).toContain('issues/2025-01/02-second-news.md:3:1 错误 unknown-section [section] 没有“sport”这个栏目');
+    expect(r.stderr).toContain('可用的栏目：news（新闻）、empty（空栏目）、views（观点）。');
     expect(fs.existsSync(path.join(out, 'pdf'))).toBe(false);
   });
 

@@ -15,7 +15,7 @@ describe('qikan new', () => {
     const r = qikan(['new', 'issue', '2025-02', '--root', root]);
     expect(r.status, r.stderr).toBe(0);
     // An issue needs an article before it builds; the model says so, and nothing else.
-    expect(() => loadModel(root)).toThrow(/issues\/2025-02:1 the issue has no article/);
+    expect(() => loadModel(root)).toThrow(/issues\/2025-02:1:1 错误 empty-issue 这一期还没有文章/);
     const r2 = qikan(['new', 'article', '--issue', '2025-02', '--section', 'news', '--title', '新一期的第一篇', '--slug', 'first', '--root', root]);
     expect(r2.status, r2.stderr).toBe(0);
     const issue = loadModel(root).issues.find((i) => i.id === '2025-02')!;

@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eachElement } from '../../src/lib/markdown/hast.ts';
-import { build, projectDir, tmpDir, type Built } from '../helpers/build.ts';
+import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
 
 // A contributor's article that tries every way of putting code into the site or the print document.
 const ATTACK = `---
@@ -31,8 +31,8 @@ summary: "<script>alert(2)</script>"
 
 describe('untrusted Markdown', () => {
   let built: Built;
+  const root = path.join(tmpDir, 'attack-root');
   beforeAll(() => {
-    const root = path.join(tmpDir, 'attack-root');
     fs.rmSync(root, { recursive: true, force: true });
     fs.cpSync(path.join(projectDir, 'test/fixtures/mini'), root, { recursive: true });
     fs.writeFileSync(path.join(root, 'issues/2025-01/09-attack.md'), ATTACK);
@@ -67,5 +67,34 @@ describe('untrusted Markdown', () => {
   it('shows front matter as text', () => {
     const html = built.html('2025-01/attack');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;标题');
+  });
+
+  it('is reported by qikan check, each attack on its line', () => {
+    const r = qikan(['check', '--root', root, '--format', 'json', 'issues/2025-01/09-attack.md']);
+    expect(r.status).toBe(1);
+    const found = (JSON.parse(r.stdout) as { line: number; column: number; rule: string; message: string }[])
+      .filter((f) => f.rule.startsWith('unsafe-'))
+      .map((f) => `${f.line}:${f.column} ${f.message.match(/<\w+>|“[^”]+”/g)!.join(' ')}`);
+    expect(found).toEqual([
+      '6:3 <script>',
+      '8:1 <a> “onmouseover”',
+      '10:1 “javascript:”',
+      '10:27 “vbscript:”',
+      '10:53 “data:”',
+      '12:1 <iframe>',
+      '12:46 <object>',
+      '12:76 <embed>',
+      '14:1 <style>',
+      '14:34 <link>',
+      '14:90 <meta>',
+      '14:153 <base>',
+      '16:1 <form>',
+      '16:36 <input>',
+      '18:1 <svg>',
+      '18:6 <script>',
+      '18:31 <a> “xlink:href”',
+      '20:1 <p> “style”',
+      '20:1 <p> “onclick”',
+    ]);
   });
 });

@@ -42,14 +42,14 @@ describe('loadModel', () => {
     ['section', 'title: 标题\nsummary: 摘要', 2],
   ])('reports a missing %s with file, line and field', (field, fm, line) => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article(fm) });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line, field });
-    expect(f!.message).toContain(`required field "${field}" is missing`);
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line, field, rule: 'missing-field' });
+    expect(f!.message).toContain(`缺少必填字段“${field}”`);
   });
 
   it('reports a mistyped value on its own line, as mistyped rather than missing', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: news\nnewPage: maybe') });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, field: 'newPage' });
-    expect(f!.message).toMatch(/expected boolean/);
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, column: 1, field: 'newPage', rule: 'invalid-value' });
+    expect(f!.message).toMatch(/期望 boolean/);
     expect(f!.hint).toContain('newPage: false');
   });
 
@@ -67,14 +67,15 @@ describe('loadModel', () => {
   it('reports a misspelt key as unknown, and the field it should have been as missing', () => {
     const fs = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsecton: news') });
     expect(fs.map((f) => [f.field, f.line])).toEqual([['section', 2], ['secton', 3]]);
-    expect(fs[1]!.hint).toContain('unknown key "secton"');
+    expect(fs[1]).toMatchObject({ rule: 'unknown-key', column: 1 });
+    expect(fs[1]!.message).toBe('不认识的字段“secton”，是不是“section”？');
   });
 
   it('reports an unknown section id and lists the known ones', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: sports') });
-    expect(f).toMatchObject({ line: 3, field: 'section' });
-    expect(f!.message).toContain('unknown section "sports"');
-    expect(f!.hint).toContain('news, views');
+    expect(f).toMatchObject({ line: 3, column: 1, field: 'section', rule: 'unknown-section' });
+    expect(f!.message).toBe('没有“sports”这个栏目');
+    expect(f!.hint).toContain('news（新闻）、views（观点）');
   });
 
   it('reports a duplicated order, naming both files', () => {
@@ -83,41 +84,37 @@ describe('loadModel', () => {
       'issues/2025-01/01-b.md': article('title: 乙\nsection: news'),
     });
     expect(fs).toHaveLength(1);
-    expect(fs[0]!.message).toBe('order 1 is also used by issues/2025-01/01-a.md');
+    expect(fs[0]).toMatchObject({ rule: 'duplicate-order', message: '顺序号 1 与 issues/2025-01/01-a.md 重复' });
   });
 
   it('reports a missing image on the line that uses it', () => {
     const [f] = findings({
       'issues/2025-01/01-a.md': article('title: 甲\nsection: news', '第一段。\n\n![图](images/none.png)\n'),
     });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7 });
-    expect(f!.message).toContain('image "images/none.png" does not exist');
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7, column: 1, rule: 'image-missing' });
   });
 
   it('reports unparsable YAML with its line', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news\nsummary: 甲: 乙\ndate: 2026-10-01') });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4 });
-    expect(f!.message).toContain('YAML cannot be read');
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, rule: 'yaml-syntax' });
   });
 
   it.each([
-    ['![图](https://example.org/a.png)', 'is not a file of the issue'],
-    ['![图](data:image/png;base64,AAAA)', 'is not a file of the issue'],
-    ['![图](../../../etc/passwd)', 'is outside the issue folder'],
-    ['![图](100%.png)', 'is not valid'],
-    ['<img src="cover.png">', 'is written as HTML <img>'],
-  ])('refuses the image %s', (md, message) => {
+    ['![图](https://example.org/a.png)', 'image-remote'],
+    ['![图](data:image/png;base64,AAAA)', 'image-remote'],
+    ['![图](../../../etc/passwd)', 'image-outside'],
+    ['![图](100%.png)', 'image-path'],
+    ['<img src="cover.png">', 'image-html'],
+  ])('refuses the image %s', (md, rule) => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', `第一段。\n\n${md}\n`) });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7 });
-    expect(f!.message).toContain(message);
+    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 7, rule });
   });
 
   it('checks a reference image at its definition, and ignores an <img> in an HTML comment', () => {
     const body = '第一段。\n\n![图][r]\n\n<!-- <img src="old.png"> -->\n\n[r]: ../../../etc/passwd\n';
     const [f, ...rest] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', body) });
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ line: 11 });
-    expect(f!.message).toContain('is outside the issue folder');
+    expect(f).toMatchObject({ line: 11, rule: 'image-outside' });
   });
 
   it('does not take images shown in code for images', () => {
@@ -130,9 +127,9 @@ describe('loadModel', () => {
       'issues/2025-01/01-新闻.md': article('title: 甲\nsection: news'),
       'issues/2025-01/2026-outlook.md': article('title: 乙\nsection: news'),
     });
-    expect(fs.map((f) => [f.file, f.field ?? '', f.message])).toEqual([
-      ['issues/2025-01/01-新闻.md', '', 'the file name gives the web address "新闻", which is not lowercase ASCII'],
-      ['issues/2025-01/2026-outlook.md', 'order', 'the article has no order'],
+    expect(fs.map((f) => [f.file, f.field ?? '', f.rule])).toEqual([
+      ['issues/2025-01/01-新闻.md', '', 'file-name'],
+      ['issues/2025-01/2026-outlook.md', 'order', 'missing-order'],
     ]);
   });
 
@@ -154,7 +151,7 @@ describe('loadModel', () => {
       'issues/2025-01/01-a.md': '# 标题\n正文',
       'issues/2025-01/02-b.md': article('title: 乙\nsection: news', '   '),
     });
-    expect(fs.map((f) => f.message)).toEqual(['the article has no front matter', 'the article has no text']);
+    expect(fs.map((f) => f.rule)).toEqual(['no-front-matter', 'empty-article']);
   });
 
   it('keeps going after the first problem and reports them all', () => {

@@ -25,13 +25,13 @@ export type ArticleFrontMatter = z.output<typeof articleSchema>;
 
 /** What a contributor is told when a field is wrong; keyed by field name. */
 export const articleHints: Record<string, string> = {
-  title: 'Give the article a title: `title: 文章标题`.',
-  section: 'Set `section:` to one of the section ids in publication.yaml.',
-  order: 'Use a whole number, or leave it out and start the file name with its order, e.g. `03-slug.md`.',
-  date: 'Write the date as YYYY-MM-DD, e.g. `date: 2026-10-12`.',
-  authors: 'List the authors as `authors: [张三, 李四]`, or use `byline: 本刊记者 张三`.',
-  print: 'Use `print: false` to leave the article out of the PDF, or remove the key.',
-  web: 'Use `web: false` to leave the article out of the website, or remove the key.',
-  newPage: 'Use `newPage: false` to let a short item run on after the previous one, or remove the key.',
-  columns: 'Use `columns: 2` for a two-column body, or remove the key to follow the section.',
+  title: '给文章一个标题：`title: 文章标题`。',
+  section: '把 `section:` 设为 publication.yaml 中的一个栏目 id。',
+  order: '写一个整数，或者省略它，让文件名以顺序号开头，例如 `03-slug.md`。',
+  date: '日期写成 YYYY-MM-DD，例如 `date: 2026-10-12`。',
+  authors: '作者写成 `authors: [张三, 李四]`，或用 `byline: 本刊记者 张三`。',
+  print: '写 `print: false` 表示不排入印刷版，否则删去这一行。',
+  web: '写 `web: false` 表示不上网站，否则删去这一行。',
+  newPage: '写 `newPage: false` 让短文接在上一篇后面排，否则删去这一行。',
+  columns: '写 `columns: 2` 让正文分两栏，否则删去这一行，按栏目设置排。',
 };

@@ -2,14 +2,14 @@ import { z } from 'zod';
 
 const length = z
   .string()
-  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as "210mm", "8.5in" or "12pt"');
+  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, '长度应写成“210mm”“8.5in”或“12pt”这样的形式');
 
 export const sectionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a section id is lowercase ASCII letters, digits and "-"'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, '栏目 id 只用小写英文字母、数字和连字符'),
   title: z.string().min(1),
   english: z.string().optional(),
   /** The section's colour in print (opener, section label) and on the web, e.g. "#0b4a8b". */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb').default('#0b4a8b'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成 #rrggbb').default('#0b4a8b'),
   /** Body text in two columns for the section's articles (an article's own `columns` wins). */
   columns: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Each article of the section laid out as a page of its own, on a tinted ground (the association page). */
@@ -25,13 +25,13 @@ export const publicationSchema = z.strictObject({
   /** Where the website is published: canonical URLs, the feed and the sitemap are made from it. */
   siteUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((u) => new URL(u).pathname === '/', 'the site must be at the root of its address, e.g. https://magazine.example.org')
+    .refine((u) => new URL(u).pathname === '/', '网站须位于网址的根路径，例如 https://magazine.example.org')
     .optional(),
   publisherLines: z.array(z.string()).default([]),
   sections: z
     .array(sectionSchema)
     .min(1)
-    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'section ids must be unique'),
+    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, '栏目 id 不能重复'),
   page: z.strictObject({
     width: length,
     height: length,

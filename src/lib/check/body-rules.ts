@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import type { Root } from 'mdast';
+import { find, html } from 'property-information';
+import type { Finding } from '../errors.ts';
+import { isOutside } from '../images.ts';
+import { eachElement } from '../markdown/hast.ts';
+import { sanitizeSchema } from '../markdown/sanitize.ts';
+
+type At = Pick<Finding, 'line' | 'column'>;
+type Report = (f: Omit<Finding, 'file'>) => void;
+type MdNode = { type: string; url?: string; value?: string; children?: MdNode[]; position?: { start: { line: number; column: number } } };
+
+const SAFE_PROTOCOLS = new Set(sanitizeSchema.protocols?.href ?? []);
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
+  const go = (node: MdNode) => {
+    visit(node, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    node.children?.forEach(go);
+  };
+  go(tree as MdNode);
+}
+
+/**
+ * Links of a body: a relative link must reach a file of the publication, and no link may use a protocol the
+ * site would strip (javascript:, vbscript:, data:). Lines are those of the body.
+ */
+export function checkLinks(tree: Root, articleFile: string, root: string, report: Report): void {
+  walk(tree, (node, at) => {
+    if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
+    const url = node.url.trim();
+    const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+    if (scheme) {
+      if (!SAFE_PROTOCOLS.has(scheme)) {
+        report({ ...at, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
+      }
+      return;
+    }
+    if (url.startsWith('#') || url.startsWith('/')) return;
+    let target: string;
+    try {
+      target = path.resolve(path.dirname(articleFile), decodeURI(url.replace(/[?#].*$/, '')));
+    } catch {
+      report({ ...at, rule: 'link-broken', message: `链接“${url}”无法解读`, hint: '路径中的 % 写作 %25。' });
+      return;
+    }
+    if (isOutside(root, target)) {
+      report({ ...at, rule: 'link-broken', message: `链接“${url}”指向出版物文件夹以外`, hint: '只链接出版物里的文件，或写完整的网址。' });
+    } else if (!fs.existsSync(target)) {
+      report({ ...at, rule: 'link-broken', message: `链接“${url}”指向的文件不存在`, hint: '检查路径和大小写，或写完整的网址。' });
+    }
+  });
+}
+
+/**
+ * Raw HTML that the site's sanitizer would remove, found with the same allow-list the build uses: a tag it
+ * drops, or an attribute it drops (event handlers, style, unsafe URLs).
+ */
+export function checkHtml(tree: Root, report: Report): void {
+  walk(tree, (node, at) => {
+    if (node.type !== 'html' || !node.value) return;
+    const fragment = fromHtml(node.value, { fragment: true });
+    const allowed = new Set(sanitizeSchema.tagNames ?? []);
+    eachElement(fragment, (el) => {
+      const p = el.position?.start;
+      const where = p ? { line: at.line + p.line - 1, column: p.line === 1 ? (at.column ?? 1) + p.column - 1 : p.column } : at;
+      if (!allowed.has(el.tagName)) {
+        report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML；表格、图片、上下标用 Markdown 写。' });
+        return;
+      }
+      const kept = sanitize({ type: 'root', children: [{ ...el, children: [] }] } as HastRoot, sanitizeSchema) as HastRoot;
+      const keptProps = (kept.children[0] as Element | undefined)?.properties ?? {};
+      for (const key of Object.keys(el.properties)) {
+        if (key in keptProps) continue;
+        report({ ...where, rule: 'unsafe-html', message: `<${el.tagName}> 的属性“${attributeName(key)}”不允许使用，发布时会被删除`, hint: '删除这个属性：正文不能带脚本、样式或不安全的链接。' });
+      }
+    });
+  });
+}
+
+/** hast property names back to the attribute names a writer typed (onMouseOver → onmouseover, xLinkHref → xlink:href). */
+function attributeName(key: string): string {
+  return find(html, key).attribute;
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_PIXELS = 40_000_000;
+
+/** An image file too heavy for the repository and the build; sharp reads only its header. */
+export async function checkImageSize(file: string, src: string, at: At, report: Report): Promise<void> {
+  const bytes = fs.statSync(file).size;
+  if (bytes > MAX_BYTES) {
+    report({ ...at, rule: 'image-too-large', message: `图片“${src}”有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB`, hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。' });
+  }
+  const { default: sharp } = await import('sharp');
+  const { width = 0, height = 0 } = await sharp(file).metadata().catch(() => ({ width: 0, height: 0 }));
+  if (width * height > MAX_PIXELS) {
+    report({ ...at, rule: 'image-too-many-pixels', message: `图片“${src}”有 ${width}×${height} 像素，超过 ${MAX_PIXELS / 1_000_000} 百万像素`, hint: '把图片缩小到长边不超过 5000 像素。' });
+  }
+}

@@ -1,0 +1,136 @@
+import type { Root } from 'mdast';
+import { run, type Options } from 'zhlint';
+import { parseMarkdown } from '../markdown/parse.ts';
+import { FIGURE_CAPTION, SUBHEAD_NUMBER, TABLE_CAPTION } from '../markdown/patterns.ts';
+import type { RuleId } from '../rules.ts';
+
+/** A problem in a Markdown body: where it starts (offset into the body), its rule and whether --fix mends it. */
+export interface TextProblem {
+  offset: number;
+  rule: RuleId;
+  message: string;
+  fixable: boolean;
+}
+
+/**
+ * The house style for zhlint, after GB/T 15834 as the printed magazine follows it: full-width punctuation in
+ * Chinese text (parentheses included), quotation marks as full-width, and no typed space between Han and Latin
+ * (the typography adds that gap, `text-autospace`). Spaces inside inline code or around it are left alone.
+ */
+const HOUSE_RULES = {
+  halfwidthPunctuation: '',
+  fullwidthPunctuation: '，。：；？！“”‘’（）',
+  adjustedFullwidthPunctuation: '',
+  unifiedPunctuation: 'simplified',
+  skipAbbrs: ['Mr.', 'Mrs.', 'Dr.', 'Jr.', 'Sr.', 'vs.', 'etc.', 'i.e.', 'e.g.', 'a.k.a', 'Co.', 'Ltd.', 'Inc.', 'No.'],
+  spaceBetweenHalfwidthContent: true,
+  noSpaceBetweenFullwidthContent: true,
+  spaceBetweenMixedwidthContent: false,
+  skipZhUnits: '年月日天号时分秒',
+  noSpaceBeforePauseOrStop: true,
+  spaceAfterHalfwidthPauseOrStop: true,
+  noSpaceAfterFullwidthPauseOrStop: true,
+  spaceOutsideHalfwidthQuotation: true,
+  noSpaceOutsideFullwidthQuotation: true,
+  noSpaceInsideQuotation: true,
+  spaceOutsideHalfwidthBracket: true,
+  noSpaceOutsideFullwidthBracket: true,
+  noSpaceInsideBracket: true,
+  noSpaceInsideHyperMark: true,
+  trimSpace: true,
+  skipPureWestern: true,
+} satisfies NonNullable<Options['rules']>;
+
+/**
+ * A space between two Han runs is often meant (本刊记者 张三, 协会秘书处 陈老师): reported, never removed by --fix.
+ * Everything else zhlint changes is safe to apply.
+ */
+const FIX_RULES = { ...HOUSE_RULES, noSpaceBetweenFullwidthContent: undefined };
+
+/** zhlint's messages (it names no rules) → our rule ids and messages. */
+const ZHLINT_MESSAGES: Record<string, [RuleId, string]> = {
+  此处标点符号需要使用全角: ['zh-fullwidth-punctuation', '中文句子里用了半角标点，应使用全角标点'],
+  此处标点符号需要使用半角: ['zh-fullwidth-punctuation', '此处标点符号的全角、半角用法有误'],
+  此处字符需要统一: ['zh-punctuation-unification', '标点写法不统一'],
+  此处标点符号需要统一到简体: ['zh-punctuation-unification', '标点应使用简体中文的写法'],
+  此处标点符号需要统一到繁体: ['zh-punctuation-unification', '标点应使用简体中文的写法'],
+  // zhlint gives both the "needs a space" and the "needs no space" check this text; our house style only asks for none.
+  此处中英文内容之间需要一个空格: ['zh-space-han-latin', '汉字与英文、数字之间不加空格'],
+  此处全角内容之间不需要空格: ['zh-space-between-han', '汉字之间多了空格'],
+  此处半角内容之间需要一个空格: ['zh-space-latin', '英文单词、数字之间应只有一个空格'],
+  此处标点符号前不需要空格: ['zh-space-punctuation', '标点前不加空格'],
+  此处标点符号后不需要空格: ['zh-space-punctuation', '全角标点后不加空格'],
+  此处标点符号后需要一个空格: ['zh-space-punctuation', '半角标点后应有一个空格'],
+  此处括号的内部不需要空格: ['zh-space-bracket', '括号内侧不加空格'],
+  此处括号的外部不需要空格: ['zh-space-bracket', '括号外侧不加空格'],
+  此处括号的外部需要一个空格: ['zh-space-bracket', '半角括号外侧应有一个空格'],
+  此处引号的内部不需要空格: ['zh-space-quotation', '引号内侧不加空格'],
+  此处引号的外部不需要空格: ['zh-space-quotation', '引号外侧不加空格'],
+  此处引号的外部需要一个空格: ['zh-space-quotation', '半角引号外侧应有一个空格'],
+  '此处 Markdown 标记的空格需要在外部': ['zh-space-markdown', 'Markdown 标记（加粗、链接等）内侧多了空格'],
+  '此处 Markdown 标记的内部不需要空格': ['zh-space-markdown', 'Markdown 标记（加粗、链接等）内侧多了空格'],
+  此处需要去除外部空格: ['zh-space-trim', '段落首尾多了空格'],
+};
+
+const FULLWIDTH_ALPHANUMERIC = /[Ａ-Ｚａ-ｚ０-９]+/g;
+
+type MdNode = { type: string; value?: string; children?: MdNode[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/** The source of each text node (outside code and URLs), with its offset: where our own rules look. */
+function textRuns(source: string, tree: Root): { value: string; offset: number }[] {
+  const runs: { value: string; offset: number }[] = [];
+  const walk = (node: MdNode) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) runs.push({ value: source.slice(start, end), offset: start });
+    node.children?.forEach(walk);
+  };
+  walk(tree as MdNode);
+  return runs;
+}
+
+/**
+ * The numbers that start subheads and captions (## 01 标题, ### 1. 标题, 表1 标题) are followed by a space on
+ * purpose: zhlint is told to leave them as written.
+ */
+function ignoredPrefixes(tree: Root): { textStart: string }[] {
+  const prefixes = new Set<string>();
+  const walk = (node: MdNode) => {
+    if (node.type === 'heading' || node.type === 'paragraph') {
+      const first = node.children?.[0];
+      const m = first?.type === 'text' ? (SUBHEAD_NUMBER.exec(first.value!) ?? FIGURE_CAPTION.exec(first.value!) ?? TABLE_CAPTION.exec(first.value!)) : null;
+      if (m && /\s$/.test(m[0])) prefixes.add(m[0]);
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree as MdNode);
+  return [...prefixes].map((textStart) => ({ textStart }));
+}
+
+/** Every Chinese-text problem of a Markdown body (no front matter), in order. */
+export function lintChinese(body: string): TextProblem[] {
+  const tree = parseMarkdown(body);
+  const problems: TextProblem[] = [];
+  const { validations } = run(body, { rules: HOUSE_RULES, ignoredCases: ignoredPrefixes(tree) });
+  for (const v of validations) {
+    const [rule, message] = ZHLINT_MESSAGES[v.message] ?? ['zh-fullwidth-punctuation', v.message];
+    problems.push({ offset: v.index, rule, message, fixable: rule !== 'zh-space-between-han' });
+  }
+  for (const run of textRuns(body, tree)) {
+    for (const m of run.value.matchAll(FULLWIDTH_ALPHANUMERIC)) {
+      problems.push({ offset: run.offset + m.index, rule: 'zh-fullwidth-alphanumeric', message: `全角字母或数字“${m[0]}”应改为半角“${m[0].normalize('NFKC')}”`, fixable: true });
+    }
+  }
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** The body with every safe fix applied; front matter is never passed in, code and URLs stay as written. */
+export function fixChinese(body: string): string {
+  const fixed = run(body, { rules: FIX_RULES, ignoredCases: ignoredPrefixes(parseMarkdown(body)) }).result;
+  const edits = textRuns(fixed, parseMarkdown(fixed)).flatMap((r) =>
+    [...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({ at: r.offset + m.index, text: m[0] })),
+  );
+  let out = fixed;
+  for (const e of edits.reverse()) out = out.slice(0, e.at) + e.text.normalize('NFKC') + out.slice(e.at + e.text.length);
+  return out;
+}

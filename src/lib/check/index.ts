@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../errors.ts';
+import { sortFindings } from '../errors.ts';
+import { splitFrontMatter } from '../front-matter.ts';
+import { imageRefs, isOutside } from '../images.ts';
+import { parseMarkdown } from '../markdown/parse.ts';
+import { readPublication, type Model } from '../model.ts';
+import { issuesDir } from '../paths.ts';
+import { textEms, tocTitleEms } from '../print-geometry.ts';
+import { parseYaml, positionOf } from '../yaml-source.ts';
+import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
+import { fixChinese, lintChinese } from './chinese-text.ts';
+
+export interface CheckOptions {
+  /** Files or folders to report on (relative to the root or absolute); all of the publication when empty. */
+  paths?: string[];
+}
+
+/**
+ * Everything a build relies on, and what an editor would otherwise catch by eye, without building: the
+ * model's own validation (what stops a build) and the checks that only `qikan check` makes.
+ */
+export async function checkPublication(root: string, options: CheckOptions = {}): Promise<Finding[]> {
+  const { model, findings } = readPublication(root);
+  for (const file of articleFiles(root)) findings.push(...(await checkArticleFile(root, file, model)));
+  if (model) findings.push(...(await checkIssueImages(model)));
+  const scope = (options.paths ?? []).map((p) => path.resolve(root, p));
+  const inScope = (f: Finding) => !scope.length || scope.some((s) => !isOutside(s, path.resolve(root, f.file)));
+  return sortFindings(findings.filter(inScope));
+}
+
+/** The Markdown files of every issue folder. */
+export function articleFiles(root: string): string[] {
+  const dir = issuesDir(root);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, d.name, f)))
+    .sort();
+}
+
+async function checkArticleFile(root: string, file: string, model: Model | undefined): Promise<Finding[]> {
+  const rel = path.relative(root, file);
+  const split = splitFrontMatter(fs.readFileSync(file, 'utf8'));
+  if (!split) return [];
+  const findings: Finding[] = [];
+  // Positions in the body are of the body; the file's lines are the body's shifted by the front matter.
+  const inFile = (f: Omit<Finding, 'file'>): void => void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
+
+  const { source } = parseYaml(split.yaml, rel, split.yamlLine - 1);
+  const title = source?.doc.get('title');
+  if (source && typeof title === 'string' && model) {
+    const room = tocTitleEms(model.publication.page);
+    if (textEms(title) > room) {
+      findings.push({ file: rel, ...positionOf(source, ['title']), field: 'title', rule: 'title-too-long', message: `标题约 ${Math.ceil(textEms(title))} 个字宽，印刷版目录一行只排得下约 ${Math.floor(room)} 个字`, hint: '缩短标题，把其余的话放进 subtitle（副标题）。' });
+    }
+  }
+
+  const tree = parseMarkdown(split.body);
+  checkLinks(tree, file, root, inFile);
+  checkHtml(tree, inFile);
+  for (const ref of imageRefs(tree)) {
+    if (ref.raw || /^[a-z][a-z0-9+.-]*:/i.test(ref.src)) continue;
+    const image = safeResolve(file, ref.src);
+    if (image && !isOutside(path.dirname(file), image) && fs.existsSync(image)) {
+      await checkImageSize(image, ref.src, ref, inFile);
+    }
+  }
+  const lines = lineStarts(split.body);
+  for (const p of lintChinese(split.body)) {
+    const line = lines.findLastIndex((start) => start <= p.offset);
+    inFile({ line: line + 1, column: p.offset - lines[line]! + 1, rule: p.rule, message: p.message, hint: p.fixable ? '运行 qikan check --fix 自动改正。' : '确认不是有意的分隔后删去空格。' });
+  }
+  return findings;
+}
+
+async function checkIssueImages(model: Model): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const issue of model.issues) {
+    const meta = path.join(issuesDir(model.root), issue.id, 'issue.yaml');
+    const { source } = parseYaml(fs.readFileSync(meta, 'utf8'), path.relative(model.root, meta));
+    for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
+      const src = issue.meta[key]?.image;
+      if (!src || !source) continue;
+      const at = positionOf(source, [key, 'image']);
+      await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) => findings.push({ ...f, file: source.file, field: `${key}.image` }));
+    }
+  }
+  return findings;
+}
+
+function safeResolve(file: string, src: string): string | undefined {
+  try {
+    return path.resolve(path.dirname(file), decodeURI(src));
+  } catch {
+    return undefined;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * `qikan check --fix`: the safe Chinese-text fixes applied to the bodies of the articles in scope. The front
+ * matter is copied byte for byte; returns the files that changed (relative to the root).
+ */
+export function fixPublication(root: string, options: CheckOptions = {}): string[] {
+  const scope = (options.paths ?? []).map((p) => path.resolve(root, p));
+  const changed: string[] = [];
+  for (const file of articleFiles(root)) {
+    if (scope.length && !scope.some((s) => !isOutside(s, file))) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const split = splitFrontMatter(text);
+    if (!split) continue;
+    const bodyStart = lineStarts(text)[split.bodyLine - 1] ?? text.length;
+    const body = text.slice(bodyStart);
+    const fixed = fixChinese(body);
+    if (fixed === body) continue;
+    fs.writeFileSync(file, text.slice(0, bodyStart) + fixed);
+    changed.push(path.relative(root, file));
+  }
+  return changed;
+}

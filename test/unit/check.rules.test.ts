@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { checkPublication } from '../../src/lib/check/index.ts';
+import { formatFindings } from '../../src/lib/check/format.ts';
+import { RULES, type RuleId } from '../../src/lib/rules.ts';
+import { article, writePublication } from '../helpers/publication.ts';
+
+const A = 'issues/2025-01/01-a.md';
+const fm = 'title: 甲\nsection: news';
+/** An article whose body starts on line 5 (---, title, section, ---). */
+const body = (text: string) => ({ [A]: article(fm, text) });
+
+type Case = [rule: RuleId, where: string, files: Record<string, string>, setup?: (root: string) => Promise<void> | void];
+
+// Each rule with a publication that breaks it once, and where `qikan check` must point: file:line:column.
+const CASES: Case[] = [
+  ['yaml-syntax', `${A}:4:10`, { [A]: article('title: 甲\nsection: news\nsummary: 甲: 乙') }],
+  ['missing-field', `${A}:2:1`, { [A]: article('section: news') }],
+  ['invalid-value', `${A}:4:1`, { [A]: article(`${fm}\nnewPage: maybe`) }],
+  ['unknown-key', `${A}:4:1`, { [A]: article(`${fm}\nsumary: 摘要`) }],
+  ['unknown-section', `${A}:3:1`, { [A]: article('title: 甲\nsection: sports') }],
+  ['missing-order', 'issues/2025-01/outlook.md:2:1', { 'issues/2025-01/outlook.md': article(fm) }],
+  ['duplicate-order', 'issues/2025-01/01-b.md:1:1', { [A]: article(fm), 'issues/2025-01/01-b.md': article(fm) }],
+  ['duplicate-slug', 'issues/2025-01/02-a.md:1:1', { [A]: article(fm), 'issues/2025-01/02-a.md': article(fm) }],
+  ['file-name', 'issues/2025-01/01-新闻.md:1:1', { 'issues/2025-01/01-新闻.md': article(fm) }],
+  ['no-front-matter', `${A}:1:1`, { [A]: '# 标题\n\n正文。\n' }],
+  ['empty-article', `${A}:5:1`, { [A]: article(fm, '  ') }],
+  ['empty-issue', 'issues/2025-02:1:1', { 'issues/2025-02/issue.yaml': 'number: 2\nyear: 2025\nmonth: 2\ndate: 2025-02-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n', 'issues/2025-02/cover.png': 'png' }],
+  ['missing-file', 'issues/2025-02/issue.yaml:1:1', { 'issues/2025-02/01-b.md': article(fm) }],
+  ['image-missing', `${A}:7:1`, body('第一段。\n\n![图](images/none.png)')],
+  ['image-outside', `${A}:7:1`, body('第一段。\n\n![图](../../../etc/passwd)')],
+  ['image-outside', `${A}:7:3`, body('第一段。\n\n图：![图](link.png)'), (root) => fs.symlinkSync(path.join(root, 'publication.yaml'), path.join(root, 'issues/2025-01/link.png'))],
+  ['image-remote', `${A}:7:1`, body('第一段。\n\n![图](https://example.org/a.png)')],
+  ['image-html', `${A}:7:1`, body('第一段。\n\n<img src="cover.png">')],
+  ['image-path', `${A}:7:1`, body('第一段。\n\n![图](100%.png)')],
+  ['image-too-large', `${A}:7:1`, body('第一段。\n\n![图](big.png)'), (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/big.png'), Buffer.alloc(11 * 1024 * 1024))],
+  ['image-too-many-pixels', `${A}:7:1`, body('第一段。\n\n![图](huge.jpg)'), async (root) => {
+    await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).jpeg().toFile(path.join(root, 'issues/2025-01/huge.jpg'));
+  }],
+  ['link-broken', `${A}:5:5`, body('第一段见[附件](files/none.pdf)。')],
+  ['link-broken', `${A}:5:5`, body('第一段见[附件](../../../../secret.txt)。')],
+  ['unsafe-html', `${A}:7:3`, body('第一段。\n\n正文<iframe src="https://example.org"></iframe>。')],
+  ['unsafe-html', `${A}:7:1`, body('第一段。\n\n<p onclick="alert(1)">段落</p>')],
+  ['unsafe-link', `${A}:5:5`, body('第一段，[点我](javascript:alert(1))。')],
+  ['title-too-long', `${A}:2:1`, { [A]: article(`title: ${'集成电路'.repeat(12)}\nsection: news`) }],
+  ['zh-fullwidth-punctuation', `${A}:5:3`, body('中文,英文。')],
+  ['zh-punctuation-unification', `${A}:5:3`, body('他说「可以」。')],
+  ['zh-fullwidth-alphanumeric', `${A}:5:4`, body('型号为ＡＢＣ１２３的芯片。')],
+  ['zh-space-han-latin', `${A}:5:1`, body('市场规模达 1128亿元。')],
+  ['zh-space-between-han', `${A}:5:1`, body('协会秘书处 陈老师。')],
+  ['zh-space-punctuation', `${A}:5:1`, body('中文 ，中文。')],
+  ['zh-space-quotation', `${A}:5:3`, body('他说“ 可以”。')],
+  ['zh-space-bracket', `${A}:5:3`, body('平台（ 基地）建成。')],
+  ['zh-space-latin', `${A}:5:5`, body('芯片采用Intel  AMD方案。')],
+  ['zh-space-markdown', `${A}:5:3`, body('这是[ 链接](https://example.org)。')],
+  ['zh-space-trim', `${A}:5:4`, body(' 中文。 ')],
+];
+
+async function findingsFor([, , files, setup]: Case) {
+  const root = writePublication(files);
+  await setup?.(root);
+  return checkPublication(root);
+}
+
+describe('qikan check rules', () => {
+  it.each(CASES)('%s: reported at %s in text, github and json', async (...c) => {
+    const [rule, where] = c;
+    const found = (await findingsFor(c)).filter((f) => f.rule === rule);
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column ?? 1}`)).toContain(where);
+    const [file, line, col] = where.split(/:(?=\d)/);
+    const text = formatFindings(found, 'text');
+    expect(text).toContain(`${where} ${RULES[rule].severity === 'error' ? '错误' : '警告'} ${rule}`);
+    expect(formatFindings(found, 'github')).toContain(`::${RULES[rule].severity} file=${file},line=${line},col=${col},title=${rule}::`);
+    expect(JSON.parse(formatFindings(found, 'json'))).toContainEqual(
+      expect.objectContaining({ file, line: Number(line), column: Number(col), rule, severity: RULES[rule].severity }),
+    );
+  });
+
+  it('has a case for every rule', () => {
+    expect(new Set(CASES.map(([rule]) => rule))).toEqual(new Set(Object.keys(RULES)));
+  });
+
+  it('finds nothing in a clean article, and nothing in code, URLs or subhead and caption numbers', async () => {
+    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查。';
+    expect(await checkPublication(writePublication(body(text)))).toEqual([]);
+  });
+
+  it('reports only the paths asked for', async () => {
+    const root = writePublication({ [A]: article(fm, '中文,英文。'), 'issues/2025-01/02-b.md': article(fm, '中文,英文。') });
+    expect((await checkPublication(root, { paths: ['issues/2025-01/02-b.md'] })).map((f) => f.file)).toEqual(['issues/2025-01/02-b.md']);
+    expect((await checkPublication(root, { paths: ['issues'] })).map((f) => f.file)).toEqual([A, 'issues/2025-01/02-b.md']);
+  });
+
+  it('escapes what GitHub annotations cannot carry', () => {
+    const out = formatFindings([{ file: 'a,b:c.md', line: 1, column: 2, rule: 'link-broken', message: '100%\n第二行' }], 'github');
+    expect(out).toBe('::error file=a%2Cb%3Ac.md,line=1,col=2,title=link-broken::100%25%0A第二行 [link-broken]\n');
+  });
+});
