@@ -11,10 +11,11 @@ const { siteUrl } = modelFor(publicationRoot()).publication;
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline: the Content-Security-Policy allows the site's own files only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { processor: markdownProcessor, syntaxHighlight: false },
   // Article images get a srcset of widths for the reader's screen; print takes its own from the source files.
-  image: { layout: 'constrained', responsiveStyles: true },
+  image: { layout: 'constrained', responsiveStyles: false },
   devToolbar: { enabled: false },
   // The print documents are for the PDF step, not for readers arriving from a search engine.
   integrations: siteUrl ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/print/') })] : [],

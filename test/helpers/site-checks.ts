@@ -100,10 +100,10 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
     expect(first).toBe(expected.url);
   });
 
-  it('passes axe-core without a serious or critical violation, in the light and the dark theme', async () => {
+  it('passes axe-core without a serious or critical violation, in the light and the dark theme, search results included', async () => {
     const { built, model } = get();
     const issue = model.issues[0]!;
-    const pages = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url];
+    const pages = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url, `/search/?q=${encodeURIComponent('封装')}`];
     const problems = await inBrowser(built.out, async (browser, base) => {
       const found: string[] = [];
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -111,6 +111,7 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
         const page = await context.newPage();
         for (const url of pages) {
           await page.goto(base + url);
+          if (url.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
           const { violations } = await new AxeBuilder({ page }).analyze();
           for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
             found.push(`${colorScheme} ${url}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target}`);
@@ -121,6 +122,32 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
       return found;
     });
     expect(problems).toEqual([]);
+  });
+
+  it('keeps every page to a strict Content-Security-Policy, and breaks none of it in a real browser', async () => {
+    const { built, model } = get();
+    for (const file of htmlFiles(built.out).filter((f) => !f.includes(`${path.sep}print${path.sep}`))) {
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(fs.readFileSync(file, 'utf8'))?.[1];
+      expect(csp, path.relative(built.out, file)).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'[^;]*; style-src 'self'[^;]*;/);
+      expect(csp).not.toContain('unsafe-inline');
+    }
+    // The print documents: Paged.js needs inline styles, but scripts stay the print step's own.
+    for (const issue of model.issues) {
+      expect(built.html(`print/${issue.id}`)).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src/);
+    }
+    const issue = model.issues[0]!;
+    const urls = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url, '/section/qiye/', `/search/?q=${encodeURIComponent('封装')}`];
+    const refused = await inBrowser(built.out, async (browser, base) => {
+      const page = await browser.newPage();
+      const found: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) found.push(`${page.url()}: ${m.text()}`);
+      });
+      for (const url of urls) await page.goto(base + url, { waitUntil: 'networkidle' });
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      return found;
+    });
+    expect(refused).toEqual([]);
   });
 
   it('never scrolls sideways on a 390 px phone', async () => {
