@@ -14,15 +14,15 @@ const today = (now = new Date()) => now.toISOString().slice(0, 10);
 export async function newArticle(root: string, opts: { issue: string; section: string; title: string; slug?: string }): Promise<string> {
   const model = loadModel(root, { allowEmptyIssues: true });
   const issue = model.issues.find((i) => i.id === opts.issue);
-  if (!issue) throw new Error(`no issue "${opts.issue}" in ${issuesDir(root)} (there are: ${model.issues.map((i) => i.id).join(', ')}); create it with: qikan new issue ${opts.issue}`);
+  if (!issue) throw new Error(`${issuesDir(root)} 里没有“${opts.issue}”这一期（现有：${model.issues.map((i) => i.id).join('、')}）；要新建，运行 qikan new issue ${opts.issue}`);
   const section = model.publication.sections.find((s) => s.id === opts.section);
-  if (!section) throw new Error(`no section "${opts.section}"; use one of: ${model.publication.sections.map((s) => `${s.id} (${s.title})`).join(', ')}`);
+  if (!section) throw new Error(`没有“${opts.section}”这个栏目；可用的栏目：${model.publication.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);
   const order = Math.max(0, ...issue.articles.map((a) => a.order)) + 1;
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
-  if (!SLUG.test(slug)) throw new Error(`--slug "${slug}": use lowercase ASCII words joined by "-", e.g. zhejiang-ic-report`);
+  if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
   const taken = issue.articles.find((a) => a.slug === slug);
-  if (taken) throw new Error(`--slug "${slug}" is the web address of ${taken.file} already: choose another`);
+  if (taken) throw new Error(`--slug “${slug}”已是 ${taken.file} 的网址，请换一个`);
   const file = path.join(issuesDir(root), issue.id, `${nn}-${slug}.md`);
   const frontMatter = stringify({ title: opts.title, section: section.id, byline: '本刊记者 ', date: today(), summary: '一句话概括本文，用于网站和目录。' });
   const body = ['正文第一段，写在这里。', '', '## 01 小标题', '', '正文……', ''].join('\n');
@@ -32,7 +32,7 @@ export async function newArticle(root: string, opts: { issue: string; section: s
 
 /** `qikan new issue ID`: the folder, its issue.yaml (the next 总第N期) and a plain cover to replace. */
 export async function newIssue(root: string, id: string): Promise<string> {
-  if (!ISSUE_ID.test(id)) throw new Error(`issue id "${id}": use lowercase ASCII letters, digits and "-", e.g. 2026-12`);
+  if (!ISSUE_ID.test(id)) throw new Error(`期号“${id}”：只用小写英文字母、数字和连字符，例如 2026-12`);
   const model = loadModel(root, { allowEmptyIssues: true });
   const dir = path.join(issuesDir(root), id);
   await fs.mkdir(path.join(dir, 'images'), { recursive: true });

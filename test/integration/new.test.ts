@@ -34,6 +34,6 @@ describe('qikan new', () => {
   it('says which sections exist when given an unknown one', () => {
     const r = qikan(['new', 'article', '--issue', '2025-01', '--section', 'sport', '--title', '标题', '--root', root]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('no section "sport"; use one of: news (新闻), empty (空栏目), views (观点)');
+    expect(r.stderr).toContain('没有“sport”这个栏目；可用的栏目：news（新闻）、empty（空栏目）、views（观点）');
   });
 });
