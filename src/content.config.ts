@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './lib/schema/article.ts';
 import { issueSchemaWith } from './lib/schema/issue.ts';
-import { issuesDir, publicationRoot } from './lib/paths.ts';
+import { IMPORT_REPORT, issuesDir, publicationRoot } from './lib/paths.ts';
 
 // The same files and schemas as src/lib/model.ts, which has already validated them with line numbers
 // before Astro starts (qikan build). Astro adds what only it can do: rendering and image processing.
@@ -10,7 +10,7 @@ const base = issuesDir(publicationRoot());
 const idOf = ({ entry }: { entry: string }) => entry.replace(/(\/issue)?\.(md|yaml)$/, '');
 
 export const collections = {
-  articles: defineCollection({ loader: glob({ pattern: '*/*.md', base, generateId: idOf }), schema: articleSchema }),
+  articles: defineCollection({ loader: glob({ pattern: ['*/*.md', `!*/${IMPORT_REPORT}`], base, generateId: idOf }), schema: articleSchema }),
   issues: defineCollection({
     loader: glob({ pattern: '*/issue.yaml', base, generateId: idOf }),
     schema: ({ image }) => issueSchemaWith(image()),

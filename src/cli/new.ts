@@ -48,8 +48,16 @@ export async function newIssue(root: string, id: string): Promise<string> {
     coverLines: [],
   };
   await fs.writeFile(path.join(dir, 'issue.yaml'), stringify(meta), { flag: 'wx' });
-  // A plain cover in the publication's blue, at print size, until the real one is there (never over a real one).
+  await writePlainCover(dir);
+  return path.relative(process.cwd(), dir);
+}
+
+/**
+ * A plain cover in the publication's blue, at print size, as images/cover.jpg of an issue folder, until the real
+ * one is there (never over a real one). Also what `qikan import` gives an imported issue.
+ */
+export async function writePlainCover(dir: string): Promise<void> {
+  await fs.mkdir(path.join(dir, 'images'), { recursive: true });
   const cover = await sharp({ create: { width: 1800, height: 2000, channels: 3, background: '#0a2540' } }).jpeg().toBuffer();
   await fs.writeFile(path.join(dir, 'images/cover.jpg'), cover, { flag: 'wx' }).catch(() => {});
-  return path.relative(process.cwd(), dir);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import path from 'node:path';
 import { Command } from 'commander';
 import { ContentError } from '../lib/errors.ts';
 import { runBuild } from './build.ts';
+import { runImport, shown } from './import.ts';
 import { runCheck, type CheckCliOptions } from './check.ts';
 import { newArticle, newIssue } from './new.ts';
 
@@ -51,6 +53,18 @@ create
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (opts: { issue: string; section: string; title: string; slug?: string; root: string }) => {
     process.stdout.write(`created ${await newArticle(opts.root, opts)}\n`);
+  });
+
+program
+  .command('import <file>')
+  .description("turn a printed issue's extracted text into a draft issue folder, with import-report.md of what to check")
+  .requiredOption('--out <dir>', 'the issue folder to create, e.g. issues/2025-07')
+  .option('--kind <kind>', 'magazine (read by its 目录) or newspaper (a page of items)', 'magazine')
+  .option('--section <id>', 'newspaper items go into this section (default: the first in publication.yaml)')
+  .action(async (file: string, opts: { out: string; kind: string; section?: string }) => {
+    const { result, dir, root } = await runImport(file, opts);
+    process.stdout.write(`imported ${result.articles.length} articles into ${shown(dir)}/; ${result.doubts.length} thing(s) to check in ${shown(dir)}/import-report.md\n`);
+    process.stdout.write(root ? `build it with: qikan build --root ${shown(root)} --only ${path.basename(dir)}\n` : `it will not build there: it is not in the issues/ folder of a publication (publication.yaml); move it into one\n`);
   });
 
 try {

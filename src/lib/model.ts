@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { checkImage, imageRefs } from './images.ts';
 import { parseMarkdown } from './markdown/parse.ts';
 import { readingMinutes } from './reading.ts';
-import { issuesDir } from './paths.ts';
+import { issuesDir, isArticleFile } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
 import { issueSchema, type IssueMeta } from './schema/issue.ts';
 import { publicationSchema, type Publication } from './schema/publication.ts';
@@ -140,7 +140,7 @@ function loadIssue(
   }
 
   const articles: Article[] = [];
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = fs.readdirSync(dir).filter(isArticleFile).sort();
   for (const name of files) {
     const article = loadArticle(path.join(dir, name), id, publication, rel, findings);
     if (article) articles.push(article);

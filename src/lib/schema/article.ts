@@ -19,6 +19,8 @@ export const articleSchema = z.strictObject({
   web: z.boolean().default(true),
   newPage: z.boolean().default(true),
   columns: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** The page a printed edition gave the article (its 目录), e.g. of a back issue brought in by `qikan import`. */
+  printPage: z.number().int().positive().optional(),
 });
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
@@ -34,4 +36,5 @@ export const articleHints: Record<string, string> = {
   web: '写 `web: false` 表示不上网站，否则删去这一行。',
   newPage: '写 `newPage: false` 让短文接在上一篇后面排，否则删去这一行。',
   columns: '写 `columns: 2` 让正文分两栏，否则删去这一行，按栏目设置排。',
+  printPage: '写印刷版目录上的页码（正整数），例如 `printPage: 12`，否则删去这一行。',
 };

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ContentError, type Finding } from '../lib/errors.ts';
+import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../lib/import/issue-files.ts';
+import { importMagazine, NoTocError } from '../lib/import/magazine.ts';
+import { importNewspaper } from '../lib/import/newspaper.ts';
+import type { ImportResult, PublicationFacts } from '../lib/import/result.ts';
+import { ISSUE_ID, loadModel } from '../lib/model.ts';
+import { publicationSchema } from '../lib/schema/publication.ts';
+import { parseYaml, validateYaml } from '../lib/yaml-source.ts';
+import { writePlainCover } from './new.ts';
+
+export const KINDS = ['magazine', 'newspaper'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface ImportOptions {
+  /** The issue folder to create, e.g. issues/2025-07 of a publication. */
+  out: string;
+  kind?: string;
+  /** Newspaper items go into this section (default: the publication's first). */
+  section?: string;
+}
+
+export interface Imported {
+  result: ImportResult;
+  dir: string;
+  /** The publication folder that builds the issue, if DIR's parent's parent is one. */
+  root?: string;
+  files: string[];
+}
+
+/**
+ * `qikan import FILE --out DIR`: a printed issue's extracted text becomes a draft issue folder: articles,
+ * issue.yaml with a plain cover, and import-report.md with what to check. The folder builds when DIR's parent's
+ * parent is a publication (publication.yaml and issues/).
+ */
+export async function runImport(file: string, options: ImportOptions): Promise<Imported> {
+  const input = path.resolve(file);
+  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
+    throw new ContentError([{ file, line: 1, rule: 'missing-file', message: '找不到要导入的文件', hint: '给出从印刷版 PDF 提取出的文本文件的路径。' }]);
+  }
+  const kind = (options.kind ?? 'magazine') as Kind;
+  if (!KINDS.includes(kind)) {
+    throw new ContentError([{ file, line: 1, field: '--kind', rule: 'invalid-value', message: `不认识的类型“${options.kind}”`, hint: `用 --kind ${KINDS.join(' 或 --kind ')}。` }]);
+  }
+  const dir = path.resolve(options.out);
+  const id = path.basename(dir);
+  if (!ISSUE_ID.test(id)) throw new Error(`--out ${options.out}：文件夹名“${id}”就是这一期的网址，只用小写英文字母、数字和连字符，例如 issues/2025-07`);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length) throw new Error(`--out ${options.out} 已存在且不是空的：导入不会覆盖已有的一期，请删除它或换一个文件夹`);
+
+  const issues = path.dirname(dir);
+  const root = path.dirname(issues);
+  const pubFile = path.join(root, 'publication.yaml');
+  const pub = fs.existsSync(pubFile) ? readPublication(pubFile) : undefined;
+  const buildsHere = !!pub && path.basename(issues) === 'issues';
+
+  const text = fs.readFileSync(input, 'utf8');
+  let result: ImportResult;
+  if (kind === 'magazine') {
+    try {
+      result = importMagazine(text, pub);
+    } catch (error) {
+      if (error instanceof NoTocError) {
+        throw new ContentError([{ file, line: 1, rule: 'invalid-value', message: '文中没有目录，无法按杂志导入', hint: '报纸版面没有目录：用 --kind newspaper。' }]);
+      }
+      throw error;
+    }
+  } else {
+    const section = options.section ?? pub?.sections[0]?.id ?? 'news';
+    if (pub && !pub.sections.some((s) => s.id === section)) {
+      throw new Error(`--section ${section}：${path.relative(process.cwd(), pubFile)} 里没有这个栏目；可用的栏目：${pub.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);
+    }
+    result = importNewspaper(text, { section });
+  }
+  if (!result.articles.length) throw new ContentError([{ file, line: 1, rule: 'empty-issue', message: '文中没有找到文章', hint: kind === 'magazine' ? '检查目录是否列出了文章和页码。' : '检查这是否是报纸的一个版面。' }]);
+
+  const { meta, notes } = issueMeta(result, { folderId: id, existing: existingIssues(issues), frequency: pub?.frequency, today: new Date() });
+  const relDir = shown(dir);
+  const builds = buildsHere
+    ? `It builds with the publication at \`${shown(root)}\`: \`qikan build --root ${shown(root)} --only ${id}\`.`
+    : `It does not build where it is: \`${shown(root)}\` ${pub ? "is a publication but the folder's parent is not its issues/ folder" : 'has no publication.yaml'}. Move the folder into the issues/ folder of a publication${pub ? '' : ' (its section ids must be those of the articles)'}.`;
+
+  await fsp.mkdir(dir, { recursive: true });
+  const files: string[] = [];
+  const write = async (name: string, content: string) => {
+    await fsp.writeFile(path.join(dir, name), content, { flag: 'wx' });
+    files.push(name);
+  };
+  for (const a of result.articles) await write(fileName(a), articleFile(a));
+  await write('issue.yaml', issueYaml(meta));
+  await writePlainCover(dir);
+  files.push('images/cover.jpg');
+  await write('import-report.md', renderReport(result, { input: path.basename(input), inputLines: text.split(/\r?\n/).length, out: relDir, builds, metaNotes: notes }));
+
+  // The written issue must load: any problem the model finds in it is the importer's to report.
+  if (buildsHere) {
+    try {
+      loadModel(root);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      const ours = error.findings.filter((f: Finding) => f.file.startsWith(path.join('issues', id) + path.sep) || f.file === path.join('issues', id));
+      if (ours.length) throw new ContentError(ours);
+    }
+  }
+  return { result, dir, root: buildsHere ? root : undefined, files };
+}
+
+/** A path as the user is told it: relative to the working folder when inside it. */
+export function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return !rel ? '.' : rel.startsWith('..') ? p : rel;
+}
+
+/** The facts of publication.yaml the importer uses; a publication.yaml with errors stops the import. */
+function readPublication(file: string): PublicationFacts {
+  const parsed = parseYaml(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  if (!parsed.source) throw new ContentError(parsed.findings);
+  const { data, findings } = validateYaml(parsed.source, publicationSchema);
+  if (!data) throw new ContentError(findings);
+  return {
+    name: data.name,
+    englishName: data.englishName,
+    publisherLines: data.publisherLines,
+    sections: data.sections.map((s) => ({ id: s.id, title: s.title, english: s.english })),
+    disclaimer: data.disclaimer,
+    imprint: data.imprint,
+    frequency: data.frequency,
+  };
+}
+
+/** Year, month and number of the issues already in the folder (unreadable ones left out). */
+function existingIssues(issues: string): { year: number; month: number; number: number }[] {
+  if (!fs.existsSync(issues)) return [];
+  return fs
+    .readdirSync(issues, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      try {
+        const meta = parse(fs.readFileSync(path.join(issues, d.name, 'issue.yaml'), 'utf8')) as { year?: unknown; month?: unknown; number?: unknown };
+        return typeof meta.year === 'number' && typeof meta.month === 'number' && typeof meta.number === 'number' ? [{ year: meta.year, month: meta.month, number: meta.number }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
