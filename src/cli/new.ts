@@ -2,31 +2,38 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { stringify } from 'yaml';
-import { ISSUE_ID, SLUG, loadModel } from '../lib/model.ts';
+import { TEMPLATE } from '../lib/article-template.ts';
+import { ContentError } from '../lib/errors.ts';
+import { ISSUE_ID, SLUG, loadModel, readPublication } from '../lib/model.ts';
 import { issuesDir } from '../lib/paths.ts';
 
-const today = (now = new Date()) => now.toISOString().slice(0, 10);
+/** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
+const today = (now = new Date()) => now.toLocaleDateString('sv-SE');
 
 /**
  * `qikan new article`: the next free order number in the issue, the front matter filled in, a short body to
- * write over. Returns the path of the new file.
+ * write over. Another article's mistake does not stop it: only the issue and the sections must be readable.
+ * Returns the path of the new file.
  */
 export async function newArticle(root: string, opts: { issue: string; section: string; title: string; slug?: string }): Promise<string> {
-  const model = loadModel(root, { allowEmptyIssues: true });
+  const { model, findings } = readPublication(root, { allowEmptyIssues: true });
+  if (!model) throw new ContentError(findings);
   const issue = model.issues.find((i) => i.id === opts.issue);
   if (!issue) throw new Error(`${issuesDir(root)} 里没有“${opts.issue}”这一期（现有：${model.issues.map((i) => i.id).join('、')}）；要新建，运行 qikan new issue ${opts.issue}`);
   const section = model.publication.sections.find((s) => s.id === opts.section);
   if (!section) throw new Error(`没有“${opts.section}”这个栏目；可用的栏目：${model.publication.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);
-  const order = Math.max(0, ...issue.articles.map((a) => a.order)) + 1;
+  const dir = path.join(issuesDir(root), issue.id);
+  // Orders of the articles that load, and of any file named NN-… (one with a mistake in it still holds its number).
+  const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.md'));
+  const order = Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(/^(\d{1,3})-/.exec(f)?.[1] ?? 0))) + 1;
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
   if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
-  const taken = issue.articles.find((a) => a.slug === slug);
-  if (taken) throw new Error(`--slug “${slug}”已是 ${taken.file} 的网址，请换一个`);
-  const file = path.join(issuesDir(root), issue.id, `${nn}-${slug}.md`);
-  const frontMatter = stringify({ title: opts.title, section: section.id, byline: '本刊记者 ', date: today(), summary: '一句话概括本文，用于网站和目录。' });
-  const body = ['正文第一段，写在这里。', '', '## 01 小标题', '', '正文……', ''].join('\n');
-  await fs.writeFile(file, `---\n${frontMatter}---\n${body}`, { flag: 'wx' });
+  const taken = names.find((f) => f.replace(/^\d{1,3}-/, '') === `${slug}.md`);
+  if (taken) throw new Error(`--slug “${slug}”已是 ${path.join(path.relative(root, dir), taken)} 的网址，请换一个`);
+  const file = path.join(dir, `${nn}-${slug}.md`);
+  const frontMatter = stringify({ title: opts.title, section: section.id, byline: TEMPLATE.byline, date: today(), summary: TEMPLATE.summary });
+  await fs.writeFile(file, `---\n${frontMatter}---\n${TEMPLATE.body}`, { flag: 'wx' });
   return path.relative(process.cwd(), file);
 }
 

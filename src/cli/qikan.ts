@@ -41,7 +41,7 @@ create
   .description('create issues/<id>/ with its issue.yaml and a plain cover')
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (id: string, opts: { root: string }) => {
-    process.stdout.write(`created ${await newIssue(opts.root, id)}/ (issue.yaml, images/cover.jpg): fill in the headline and the cover\n`);
+    process.stdout.write(`已创建 ${await newIssue(opts.root, id)}/（issue.yaml、images/cover.jpg）：填写封面标题，换上封面图\n`);
   });
 create
   .command('article')
@@ -52,7 +52,7 @@ create
   .option('--slug <words>', 'its web address, lowercase ASCII words joined by "-"')
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (opts: { issue: string; section: string; title: string; slug?: string; root: string }) => {
-    process.stdout.write(`created ${await newArticle(opts.root, opts)}\n`);
+    process.stdout.write(`已创建 ${await newArticle(opts.root, opts)}：把括号里的占位文字换成文章的内容\n`);
   });
 
 program

@@ -170,17 +170,31 @@ function loadArticle(
   }
   const parsed = parseYaml(split.yaml, rel(file), split.yamlLine - 1);
   findings.push(...parsed.findings);
-  if (!parsed.source) return undefined;
+  const validated = parsed.source ? validateYaml(parsed.source, articleSchema, articleHints) : undefined;
+  findings.push(...(validated?.findings ?? []));
+  const data = validated?.data;
+  let ok = true;
+
+  // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
+  if (!split.body.trim()) {
+    ok = false;
+    findings.push({ file: rel(file), line: split.bodyLine, rule: 'empty-article', message: '文章没有正文', hint: '在前置信息下面写正文，或删除这个文件。' });
+  }
+  const tree = parseMarkdown(split.body);
+  const refs = imageRefs(tree);
+  for (const ref of refs) {
+    checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
+      ok = false;
+      findings.push({ file: rel(file), ...f });
+    });
+  }
+  if (!data || !parsed.source) return undefined;
   const src: YamlSource = parsed.source;
-  const { data, findings: f } = validateYaml(src, articleSchema, articleHints);
-  findings.push(...f);
-  if (!data) return undefined;
 
   const base = path.basename(file, '.md');
   const prefix = ORDER_PREFIX.exec(base);
   const order = data.order ?? (prefix ? Number(prefix[1]) : undefined);
   const slug = prefix ? prefix[2]! : base;
-  let ok = true;
   if (order === undefined) {
     ok = false;
     findings.push({ file: rel(file), ...positionOf(src, []), field: 'order', rule: 'missing-order', message: '文章没有顺序号', hint: articleHints.order });
@@ -194,18 +208,6 @@ function loadArticle(
   if (!SLUG.test(slug)) {
     ok = false;
     findings.push({ file: rel(file), line: 1, rule: 'file-name', message: `文件名给出的网址“${slug}”不是小写英文`, hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。' });
-  }
-  if (!split.body.trim()) {
-    ok = false;
-    findings.push({ file: rel(file), line: split.bodyLine, rule: 'empty-article', message: '文章没有正文', hint: '在前置信息下面写正文，或删除这个文件。' });
-  }
-  const tree = parseMarkdown(split.body);
-  const refs = imageRefs(tree);
-  for (const ref of refs) {
-    checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
-      ok = false;
-      findings.push({ file: rel(file), ...f });
-    });
   }
   if (!ok) return undefined;
   return {
@@ -222,20 +224,17 @@ function loadArticle(
   };
 }
 
+/** Each article that shares its order or its web address with another is told so, naming the others. */
 function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
-  const seen = new Map<number, Article>();
-  for (const a of articles) {
-    const other = seen.get(a.order);
-    if (other) {
-      findings.push({ file: a.file, line: 1, field: 'order', rule: 'duplicate-order', message: `顺序号 ${a.order} 与 ${other.file} 重复`, hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。' });
-    } else seen.set(a.order, a);
-  }
-  const slugs = new Map<string, Article>();
-  for (const a of articles) {
-    const other = slugs.get(a.slug);
-    if (other) findings.push({ file: a.file, line: 1, rule: 'duplicate-slug', message: `网址 /${a.issueId}/${a.slug}/ 与 ${other.file} 相同`, hint: '给其中一个文件改名。' });
-    else slugs.set(a.slug, a);
-  }
+  const report = (key: (a: Article) => string, finding: (a: Article, others: string) => Omit<Finding, 'file' | 'line'>) => {
+    const groups = Map.groupBy(articles, key);
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      for (const a of group) findings.push({ file: a.file, line: 1, ...finding(a, group.filter((o) => o !== a).map((o) => o.file).join('、')) });
+    }
+  };
+  report((a) => String(a.order), (a, others) => ({ field: 'order', rule: 'duplicate-order', message: `顺序号 ${a.order} 与 ${others} 重复`, hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。' }));
+  report((a) => a.slug, (a, others) => ({ rule: 'duplicate-slug', message: `网址 /${a.issueId}/${a.slug}/ 与 ${others} 相同`, hint: '给其中一个文件改名。' }));
 }
 
 /** 总第86期 | 2026/10月刊 */

@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type { Finding } from './errors.ts';
 
@@ -17,6 +17,16 @@ export interface Position {
   column: number;
 }
 
+/** The YAML errors a writer makes, said in Chinese; any other keeps the parser's own words. */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '值里有“冒号加空格”，被当成了又一个字段，或者下一行多了缩进',
+  MULTILINE_IMPLICIT_KEY: '字段名和冒号必须写在同一行，下一行不能缩进',
+  DUPLICATE_KEY: '同一个字段写了两次',
+  MISSING_CHAR: '引号没有配对',
+  BAD_INDENT: '缩进或括号不对',
+  TAB_AS_INDENT: '缩进里有 Tab 键，只能用空格缩进',
+};
+
 export function parseYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; findings: Finding[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -25,8 +35,8 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { source?
     file,
     ...positionAt(source, e.pos[0]),
     rule: 'yaml-syntax',
-    message: `YAML 无法读取：${e.message.split('\n')[0]}`,
-    hint: '检查缩进；值中含有冒号（:）或以特殊字符开头时，请用引号括起来。',
+    message: `YAML 无法读取：${YAML_ERRORS[e.code] ?? e.message.split('\n')[0]}`,
+    hint: '值中含有冒号（:）、# 或以引号、括号开头时，把整个值用英文双引号括起来，例如 title: "标题：副题"。',
   }));
   return findings.length ? { findings } : { source, findings };
 }
@@ -116,7 +126,7 @@ export function validateYaml<S extends z.ZodType>(
         ...positionOf(src, issue.path),
         field,
         rule: missing ? 'missing-field' : 'invalid-value',
-        message: missing ? `缺少必填字段“${field}”` : issue.message,
+        message: missing ? `缺少必填字段“${field}”` : `${issue.message}（现在写的是 ${JSON.stringify(src.doc.getIn(issue.path as unknown[]) ?? null)}）`,
         hint: hints[String(issue.path[0])],
       },
     ];

@@ -23,7 +23,7 @@ describe('qikan check', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       `::error file=${A},line=4,col=1,title=unknown-key::不认识的字段“sumary”，是不是“summary”？（改为 summary:） [unknown-key]`,
-      `::warning file=${A},line=6,col=3,title=zh-fullwidth-punctuation::中文句子里用了半角标点，应使用全角标点（运行 qikan check --fix 自动改正。） [zh-fullwidth-punctuation]`,
+      `::warning file=${A},line=6,col=3,title=zh-fullwidth-punctuation::中文句子里用了半角标点，应使用全角标点（运行 npm run qikan -- check --fix 自动改正。） [zh-fullwidth-punctuation]`,
     ]);
     const warningsOnly = writePublication({ [A]: article('title: 甲\nsection: news', '中文,英文。') });
     expect(qikan(['check', '--root', warningsOnly]).status).toBe(0);
@@ -42,7 +42,7 @@ describe('qikan check', () => {
   it('--fix mends the body once, leaving front matter, code and URLs byte for byte', () => {
     const frontMatter = 'title: 中文,标题 (草稿)\nsection: news\nsummary: "一句话,摘要"';
     const code = '```\n中文,English ＡＢＣ\n```';
-    const body = `营收达到１２３亿元,同比增长 20%。\n\n他说「可以」,见<https://example.org/a,b>。\n\n${code}\n\n协会秘书处 陈老师`;
+    const body = `营收达到１２３亿元,同比增长 20%。\n\n他说「可以」,见 https://example.org/a,b 网站。\n\n| 项目 | 数值(亿元) |\n| --- | ---: |\n| 营收,净利 | 50 |\n\n${code}\n\n协会秘书处 陈老师`;
     const root = writePublication({ [A]: article(frontMatter, body) });
     const file = path.join(root, A);
 
@@ -52,7 +52,9 @@ describe('qikan check', () => {
     expect(fixed.startsWith(`---\n${frontMatter}\n---\n`)).toBe(true);
     expect(fixed).toContain(`\n${code}\n`);
     expect(fixed).toContain('营收达到123亿元，同比增长20%。');
-    expect(fixed).toContain('他说“可以”，见<https://example.org/a,b>。');
+    // A bare URL keeps its spaces: without them the link would run on into the Chinese after it.
+    expect(fixed).toContain('他说“可以”，见 https://example.org/a,b 网站。');
+    expect(fixed).toContain('| 项目 | 数值（亿元） |\n| --- | ---: |\n| 营收，净利 | 50 |');
     // What only a person can decide is left, and reported.
     expect(fixed).toContain('协会秘书处 陈老师');
     expect(first.stdout).toContain('zh-space-between-han');

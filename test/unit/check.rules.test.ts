@@ -41,21 +41,24 @@ const CASES: Case[] = [
   }],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](files/none.pdf)。')],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](../../../../secret.txt)。')],
+  ['link-broken', `${A}:5:5`, body('第一段见[上期](/2024-12/a/)。')],
   ['unsafe-html', `${A}:7:3`, body('第一段。\n\n正文<iframe src="https://example.org"></iframe>。')],
   ['unsafe-html', `${A}:7:1`, body('第一段。\n\n<p onclick="alert(1)">段落</p>')],
   ['unsafe-link', `${A}:5:5`, body('第一段，[点我](javascript:alert(1))。')],
+  ['template-text', `${A}:7:1`, body('正文。\n\n（正文……）')],
   ['title-too-long', `${A}:2:1`, { [A]: article(`title: ${'集成电路'.repeat(12)}\nsection: news`) }],
   ['zh-fullwidth-punctuation', `${A}:5:3`, body('中文,英文。')],
+  ['zh-fullwidth-punctuation', `${A}:7:5`, body('正文。\n\n| 营收,净利 | 数值 |\n| --- | ---: |\n| 甲 | 1 |')],
   ['zh-punctuation-unification', `${A}:5:3`, body('他说「可以」。')],
   ['zh-fullwidth-alphanumeric', `${A}:5:4`, body('型号为ＡＢＣ１２３的芯片。')],
-  ['zh-space-han-latin', `${A}:5:1`, body('市场规模达 1128亿元。')],
-  ['zh-space-between-han', `${A}:5:1`, body('协会秘书处 陈老师。')],
-  ['zh-space-punctuation', `${A}:5:1`, body('中文 ，中文。')],
+  ['zh-space-han-latin', `${A}:5:6`, body('市场规模达 1128亿元。')],
+  ['zh-space-between-han', `${A}:5:6`, body('协会秘书处 陈老师。')],
+  ['zh-space-punctuation', `${A}:5:3`, body('中文 ，中文。')],
   ['zh-space-quotation', `${A}:5:3`, body('他说“ 可以”。')],
-  ['zh-space-bracket', `${A}:5:3`, body('平台（ 基地）建成。')],
-  ['zh-space-latin', `${A}:5:5`, body('芯片采用Intel  AMD方案。')],
-  ['zh-space-markdown', `${A}:5:3`, body('这是[ 链接](https://example.org)。')],
-  ['zh-space-trim', `${A}:5:4`, body(' 中文。 ')],
+  ['zh-space-bracket', `${A}:5:4`, body('平台（ 基地）建成。')],
+  ['zh-space-latin', `${A}:5:10`, body('芯片采用Intel  AMD方案。')],
+  ['zh-space-markdown', `${A}:5:4`, body('这是[ 链接](https://example.org)。')],
+  ['zh-space-trim', `${A}:5:5`, body(' 中文。 ')],
 ];
 
 async function findingsFor([, , files, setup]: Case) {
@@ -83,7 +86,7 @@ describe('qikan check rules', () => {
   });
 
   it('finds nothing in a clean article, and nothing in code, URLs or subhead and caption numbers', async () => {
-    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查。';
+    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。';
     expect(await checkPublication(writePublication(body(text)))).toEqual([]);
   });
 

@@ -83,8 +83,11 @@ describe('loadModel', () => {
       'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
       'issues/2025-01/01-b.md': article('title: 乙\nsection: news'),
     });
-    expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'duplicate-order', message: '顺序号 1 与 issues/2025-01/01-a.md 重复' });
+    // Both files are told, so that a check of either one finds it.
+    expect(fs.map((f) => [f.file, f.rule, f.message])).toEqual([
+      ['issues/2025-01/01-a.md', 'duplicate-order', '顺序号 1 与 issues/2025-01/01-b.md 重复'],
+      ['issues/2025-01/01-b.md', 'duplicate-order', '顺序号 1 与 issues/2025-01/01-a.md 重复'],
+    ]);
   });
 
   it('reports a missing image on the line that uses it', () => {
@@ -144,6 +147,11 @@ describe('loadModel', () => {
       'issues/2025-10/01-c.md': article('title: 丙\nsection: news'),
     });
     expect(loadModel(root).issues.map((i) => i.id)).toEqual(['2025-10', '2025-9', '2025-01']);
+  });
+
+  it('checks the body even when the front matter is wrong, to report every problem at once', () => {
+    const fs = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsecton: news', '第一段。\n\n![图](images/none.png)\n') });
+    expect(fs.map((f) => f.rule)).toEqual(['missing-field', 'unknown-key', 'image-missing']);
   });
 
   it('reports a file without front matter and an empty article', () => {

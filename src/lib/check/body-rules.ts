@@ -6,7 +6,6 @@ import { sanitize } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import { find, html } from 'property-information';
 import type { Finding } from '../errors.ts';
-import { isOutside } from '../images.ts';
 import { eachElement } from '../markdown/hast.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
@@ -26,10 +25,11 @@ function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
 }
 
 /**
- * Links of a body: a relative link must reach a file of the publication, and no link may use a protocol the
- * site would strip (javascript:, vbscript:, data:). Lines are those of the body.
+ * Links of a body: none may use a protocol the site would strip (javascript:, vbscript:, data:); a link into
+ * the site (/2026-10/slug/) must name one of its pages; a relative path cannot work at all, since the site
+ * publishes pages and processed images, not the files of the repository. Lines are those of the body.
  */
-export function checkLinks(tree: Root, articleFile: string, root: string, report: Report): void {
+export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, report: Report): void {
   walk(tree, (node, at) => {
     if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
     const url = node.url.trim();
@@ -40,18 +40,12 @@ export function checkLinks(tree: Root, articleFile: string, root: string, report
       }
       return;
     }
-    if (url.startsWith('#') || url.startsWith('/')) return;
-    let target: string;
-    try {
-      target = path.resolve(path.dirname(articleFile), decodeURI(url.replace(/[?#].*$/, '')));
-    } catch {
-      report({ ...at, rule: 'link-broken', message: `链接“${url}”无法解读`, hint: '路径中的 % 写作 %25。' });
-      return;
-    }
-    if (isOutside(root, target)) {
-      report({ ...at, rule: 'link-broken', message: `链接“${url}”指向出版物文件夹以外`, hint: '只链接出版物里的文件，或写完整的网址。' });
-    } else if (!fs.existsSync(target)) {
-      report({ ...at, rule: 'link-broken', message: `链接“${url}”指向的文件不存在`, hint: '检查路径和大小写，或写完整的网址。' });
+    if (url.startsWith('#') || url.startsWith('//')) return;
+    const hint = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
+    if (!url.startsWith('/')) {
+      report({ ...at, rule: 'link-broken', message: `相对链接“${url}”在网站上打不开：仓库里的文件不会发布`, hint });
+    } else if (sitePaths && !sitePaths.has(url.replace(/[?#].*$/, ''))) {
+      report({ ...at, rule: 'link-broken', message: `站内链接“${url}”没有对应的页面`, hint });
     }
   });
 }
@@ -69,7 +63,7 @@ export function checkHtml(tree: Root, report: Report): void {
       const p = el.position?.start;
       const where = p ? { line: at.line + p.line - 1, column: p.line === 1 ? (at.column ?? 1) + p.column - 1 : p.column } : at;
       if (!allowed.has(el.tagName)) {
-        report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML；表格、图片、上下标用 Markdown 写。' });
+        report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。' });
         return;
       }
       const kept = sanitize({ type: 'root', children: [{ ...el, children: [] }] } as HastRoot, sanitizeSchema) as HastRoot;

@@ -90,12 +90,18 @@ function textRuns(source: string, tree: Root): { value: string; offset: number }
 }
 
 /**
- * The numbers that start subheads and captions (## 01 标题, ### 1. 标题, 表1 标题) are followed by a space on
- * purpose: zhlint is told to leave them as written.
+ * What zhlint is told to leave as written: the numbers that start subheads and captions (## 01 标题, ### 1. 标题,
+ * 表1 标题), followed by a space on purpose, and a bare URL with the spaces around it, without which the link
+ * would run on into the Chinese text after it.
  */
-function ignoredPrefixes(tree: Root): { textStart: string }[] {
+function ignoredCases(source: string, tree: Root): { textStart: string }[] {
   const prefixes = new Set<string>();
   const walk = (node: MdNode) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'link' && start !== undefined && end !== undefined && !/^[[<]/.test(source.slice(start, end))) {
+      prefixes.add(source.slice(/\s/.test(source[start - 1] ?? '') ? start - 1 : start, /\s/.test(source[end] ?? '') ? end + 1 : end));
+    }
     if (node.type === 'heading' || node.type === 'paragraph') {
       const first = node.children?.[0];
       const m = first?.type === 'text' ? (SUBHEAD_NUMBER.exec(first.value!) ?? FIGURE_CAPTION.exec(first.value!) ?? TABLE_CAPTION.exec(first.value!)) : null;
@@ -107,15 +113,35 @@ function ignoredPrefixes(tree: Root): { textStart: string }[] {
   return [...prefixes].map((textStart) => ({ textStart }));
 }
 
+/** The content of each table cell (zhlint does not look into tables): its offsets in the body. */
+function tableCells(tree: Root): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  const walk = (node: MdNode) => {
+    const first = node.children?.[0]?.position?.start.offset;
+    const last = node.children?.at(-1)?.position?.end.offset;
+    if (node.type === 'tableCell' && first !== undefined && last !== undefined) cells.push({ start: first, end: last });
+    else node.children?.forEach(walk);
+  };
+  walk(tree as MdNode);
+  return cells;
+}
+
+/** zhlint's findings in `text`, as problems at `base` + their offset. */
+function zhlintProblems(text: string, base: number): TextProblem[] {
+  const { validations } = run(text, { rules: HOUSE_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) });
+  return validations.map((v) => {
+    const [rule, message] = ZHLINT_MESSAGES[v.message] ?? ['zh-fullwidth-punctuation', v.message];
+    // A space problem is reported after a token: point at the space itself, where the writer has to look.
+    const offset = base + (v.target === 'spaceAfter' ? v.index + v.length : v.index);
+    return { offset, rule, message, fixable: rule !== 'zh-space-between-han' };
+  });
+}
+
 /** Every Chinese-text problem of a Markdown body (no front matter), in order. */
 export function lintChinese(body: string): TextProblem[] {
   const tree = parseMarkdown(body);
-  const problems: TextProblem[] = [];
-  const { validations } = run(body, { rules: HOUSE_RULES, ignoredCases: ignoredPrefixes(tree) });
-  for (const v of validations) {
-    const [rule, message] = ZHLINT_MESSAGES[v.message] ?? ['zh-fullwidth-punctuation', v.message];
-    problems.push({ offset: v.index, rule, message, fixable: rule !== 'zh-space-between-han' });
-  }
+  const problems = zhlintProblems(body, 0);
+  for (const cell of tableCells(tree)) problems.push(...zhlintProblems(body.slice(cell.start, cell.end), cell.start));
   for (const run of textRuns(body, tree)) {
     for (const m of run.value.matchAll(FULLWIDTH_ALPHANUMERIC)) {
       problems.push({ offset: run.offset + m.index, rule: 'zh-fullwidth-alphanumeric', message: `全角字母或数字“${m[0]}”应改为半角“${m[0].normalize('NFKC')}”`, fixable: true });
@@ -126,7 +152,13 @@ export function lintChinese(body: string): TextProblem[] {
 
 /** The body with every safe fix applied; front matter is never passed in, code and URLs stay as written. */
 export function fixChinese(body: string): string {
-  const fixed = run(body, { rules: FIX_RULES, ignoredCases: ignoredPrefixes(parseMarkdown(body)) }).result;
+  const zhlintFix = (text: string) => run(text, { rules: FIX_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) }).result;
+  let fixed = zhlintFix(body);
+  for (const cell of tableCells(parseMarkdown(fixed)).reverse()) {
+    // A cell stays on its row: a fix never brings in a line break or a pipe.
+    const text = zhlintFix(fixed.slice(cell.start, cell.end)).replace(/[\n|]/g, '');
+    fixed = fixed.slice(0, cell.start) + text + fixed.slice(cell.end);
+  }
   const edits = textRuns(fixed, parseMarkdown(fixed)).flatMap((r) =>
     [...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({ at: r.offset + m.index, text: m[0] })),
   );

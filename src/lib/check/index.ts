@@ -6,7 +6,8 @@ import { splitFrontMatter } from '../front-matter.ts';
 import { imageRefs, isOutside } from '../images.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { readPublication, type Model } from '../model.ts';
-import { issuesDir } from '../paths.ts';
+import { placeholdersIn } from '../article-template.ts';
+import { issuesDir, pdfPath } from '../paths.ts';
 import { textEms, tocTitleEms } from '../print-geometry.ts';
 import { parseYaml, positionOf } from '../yaml-source.ts';
 import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
@@ -43,9 +44,14 @@ export function articleFiles(root: string): string[] {
 
 async function checkArticleFile(root: string, file: string, model: Model | undefined): Promise<Finding[]> {
   const rel = path.relative(root, file);
-  const split = splitFrontMatter(fs.readFileSync(file, 'utf8'));
+  const text = fs.readFileSync(file, 'utf8');
+  const split = splitFrontMatter(text);
   if (!split) return [];
   const findings: Finding[] = [];
+  const textLines = lineStarts(text);
+  for (const p of placeholdersIn(text)) {
+    findings.push({ file: rel, ...positionIn(textLines, p.offset), rule: 'template-text', message: `还留着占位文字“${p.placeholder}”`, hint: '换成文章的内容（副标题、署名、摘要不需要时可删去整行）。' });
+  }
   // Positions in the body are of the body; the file's lines are the body's shifted by the front matter.
   const inFile = (f: Omit<Finding, 'file'>): void => void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
 
@@ -59,7 +65,7 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   }
 
   const tree = parseMarkdown(split.body);
-  checkLinks(tree, file, root, inFile);
+  checkLinks(tree, model && sitePaths(model), inFile);
   checkHtml(tree, inFile);
   for (const ref of imageRefs(tree)) {
     if (ref.raw || /^[a-z][a-z0-9+.-]*:/i.test(ref.src)) continue;
@@ -70,8 +76,7 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   }
   const lines = lineStarts(split.body);
   for (const p of lintChinese(split.body)) {
-    const line = lines.findLastIndex((start) => start <= p.offset);
-    inFile({ line: line + 1, column: p.offset - lines[line]! + 1, rule: p.rule, message: p.message, hint: p.fixable ? '运行 qikan check --fix 自动改正。' : '确认不是有意的分隔后删去空格。' });
+    inFile({ ...positionIn(lines, p.offset), rule: p.rule, message: p.message, hint: p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。' });
   }
   return findings;
 }
@@ -91,12 +96,24 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
   return findings;
 }
 
+/** The addresses of the site's pages and PDFs, as an article may link to them. */
+function sitePaths(model: Model): Set<string> {
+  const paths = ['/', '/search/', ...model.publication.sections.map((s) => `/section/${s.id}/`)];
+  for (const issue of model.issues) paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.map((a) => a.url));
+  return new Set(paths);
+}
+
 function safeResolve(file: string, src: string): string | undefined {
   try {
     return path.resolve(path.dirname(file), decodeURI(src));
   } catch {
     return undefined;
   }
+}
+
+function positionIn(lineStarts: number[], offset: number): { line: number; column: number } {
+  const line = lineStarts.findLastIndex((start) => start <= offset);
+  return { line: line + 1, column: offset - lineStarts[line]! + 1 };
 }
 
 function lineStarts(text: string): number[] {
