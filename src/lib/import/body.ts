@@ -168,7 +168,7 @@ export function settleHeadings(blocks: Block[], titleLevel: number): void {
     const s = num && series.get(num.key);
     if (!num || !s) continue;
     if (b.kind === 'heading') b.level = s.level;
-    else if (b.kind === 'para' && b.lines.length === 1 && isSubheadLike(text) && s.numbers.size >= 2 && (s.numbers.has(num.n - 1) || s.numbers.has(num.n + 1))) {
+    else if ((b.kind === 'para' || b.kind === 'list') && b.lines.length === 1 && isSubheadLike(text) && s.numbers.size >= 2 && (s.numbers.has(num.n - 1) || s.numbers.has(num.n + 1))) {
       b.kind = 'heading';
       b.level = s.level;
       b.lines = [{ ...b.lines[0]!, text: `${'#'.repeat(s.level)} ${text}` }];

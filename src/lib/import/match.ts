@@ -36,7 +36,8 @@ function candidatesAt(lines: Line[], i: number): { lines: number[]; text: string
   let j = i;
   for (let k = 0; k < 3 && j < lines.length; k++) {
     const l = lines[j]!;
-    if (!isTitleLike(l.text) || (k > 0 && /^#{1,6}\s/.test(l.text) !== /^#{1,6}\s/.test(lines[i]!.text))) break;
+    // A heading's second line may have lost its marks; a plain title's may not have gained them.
+    if (!isTitleLike(l.text) || (k > 0 && /^#{1,6}\s/.test(l.text) && !/^#{1,6}\s/.test(lines[i]!.text))) break;
     text += (text ? ' ' : '') + l.text.trim().replace(/^#{1,6}\s*/, '');
     taken.push(l.n);
     out.push({ lines: [...taken], text, at: i });

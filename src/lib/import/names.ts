@@ -74,7 +74,7 @@ export function closeLetterSpacing(line: string): string {
   const t = line.trim();
   const gaps = t.match(/[\p{Script=Han}，。、；：“”（）][ \u3000]+(?=[\p{Script=Han}，。、；：“”（）])/gu)?.length ?? 0;
   const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (gaps < 3 || gaps < han * 0.6) return line;
+  if (gaps < 2 || gaps < han * 0.6) return line;
   return line.replace(/([\p{Script=Han}，。、；：“”（）])[ \u3000]+(?=[\p{Script=Han}，。、；：“”（）])/gu, '$1');
 }
 

@@ -272,6 +272,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   }
   // Orphans: head runs with no body, bodies with no head.
   const articles: ImportedArticle[] = [];
+  const jumps: string[] = [];
   let order = 0;
   for (const it of items) {
     if (!it.body.length) {
@@ -290,9 +291,10 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       continue;
     }
     order++;
-    articles.push(makeArticle(it, order, options.section, doubts, added, place));
+    articles.push(makeArticle(it, order, options.section, doubts, added, place, jumps));
   }
 
+  if (jumps.length) parts.push({ heading: 'Continued on other pages', notes: jumps });
   const leftovers = lines.filter((l) => !isBlank(l) && !placed.has(l.n));
   if (leftovers.length) {
     place(leftovers, 'report');
@@ -372,6 +374,7 @@ function makeArticle(
   doubts: Doubt[],
   added: ImportResult['added'],
   place: (ls: Line[], where: number) => void,
+  jumps: string[],
 ): ImportedArticle {
   const headlines = it.head.filter((u) => u.kind === 'headline');
   const subtitles = it.head.filter((u) => u.kind === 'subtitle');
@@ -419,10 +422,8 @@ function makeArticle(
 
   place(it.head.flatMap((u) => u.lines), order);
   place(it.body.flatMap((u) => u.lines), order);
-  const jumps = body.filter((u) => u.kind === 'jump');
-  for (const j of jumps) {
-    const page = JUMP.exec(j.text)![1];
-    doubts.push({ lines: [j.lines[0]!.n], message: `${lineRange(j.lines[0]!.n)}: the article goes on on page ${page}, which is not in this file: its text ends here` });
+  for (const j of body.filter((u) => u.kind === 'jump')) {
+    jumps.push(`${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${JUMP.exec(j.text)![1]}, which is not in this file; its text ends with the jump line.`);
   }
   const md = body.map((u, k) => {
     const t = tidyProse(texts[k]!);
@@ -440,6 +441,10 @@ function makeArticle(
     body: md.join('\n\n') + '\n',
     lines: [...it.head, ...it.body].flatMap((u) => u.lines.map((l) => l.n)),
   };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Byline lines at the start of a body (本报记者 张心怡 under the headline). */

@@ -75,8 +75,31 @@ export function titleSimilarity(a: string, b: string): number {
   if (!ka || !kb) return 0;
   if (ka === kb) return 1;
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-  if (short.length >= 4 && long.includes(short)) return 0.5 + 0.45 * (short.length / long.length);
-  return Math.min(dice(ka, kb), 0.99);
+  const contained = short.length >= 4 && (long.includes(short) || insertions(short, long) <= 2);
+  const byContainment = contained ? 0.5 + 0.45 * (short.length / long.length) : 0;
+  return Math.max(byContainment, Math.min(dice(ka, kb), 0.99));
+}
+
+/**
+ * In how many places the longer key has characters the shorter lacks, when the shorter is found in it in order
+ * ("星河科技王明三点看法" has "星河科技三点看法" with one insertion: a name); Infinity when it is not.
+ */
+function insertions(short: string, long: string): number {
+  const s = [...short];
+  const l = [...long];
+  let i = 0;
+  let gaps = 0;
+  let inGap = false;
+  for (const ch of l) {
+    if (i < s.length && ch === s[i]) {
+      i++;
+      inGap = false;
+    } else if (i > 0 && i < s.length) {
+      if (!inGap) gaps++;
+      inGap = true;
+    }
+  }
+  return i === s.length ? gaps : Infinity;
 }
 
 const CJK_PUNCT = '，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·';
@@ -147,8 +170,8 @@ export function asciiSlug(title: string): string | undefined {
 export function plainLatex(text: string): string {
   return text.replace(/\s*\$([^$\n]{1,40})\$\s*/g, (m, inner: string) => {
     const plain = inner
+      .replace(/\\mu(?![A-Za-z])/g, 'μ')
       .replace(/\\text\{([^}]*)\}/g, '$1')
-      .replace(/\\mu\b/g, 'μ')
       .replace(/\\(?:times)\b/g, '×')
       .replace(/[{}\s]/g, '');
     if (/\\/.test(plain)) return m;

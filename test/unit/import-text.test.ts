@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { asciiSlug, hanCount, plainLatex, tidyProse, tidyTitle, titleKey, titleSimilarity } from '../../src/lib/import/text.ts';
+
+describe('titleSimilarity: a 目录 entry against a title in the body', () => {
+  it('is 1 when only punctuation, spaces and full/half-width forms differ', () => {
+    expect(titleSimilarity('▲星河科技: 新产线投产, 年产能翻番!', '## 星河科技：新产线投产，年产能翻番！')).toBe(1);
+    expect(titleSimilarity('ＡＢＣ芯片 发布', 'ABC芯片发布')).toBe(1);
+    expect(titleSimilarity('2025 年 大会 召开', '2025年大会召开')).toBe(1);
+    expect(titleSimilarity('芯片大会成功举办', '芯片大会：成功举办')).toBe(1);
+  });
+
+  it('is high when one title contains the other or a character or two differ', () => {
+    expect(titleSimilarity('星河科技王明：三点看法', '星河科技：三点看法')).toBeGreaterThan(0.85);
+    expect(titleSimilarity('募资9亿元用于封装项目', '募资9亿用于封装项目')).toBeGreaterThan(0.85);
+    expect(titleSimilarity('湖州滤波器项目正式通线', '湖州滤波器项目')).toBeGreaterThan(0.7);
+  });
+
+  it('is low for different titles', () => {
+    expect(titleSimilarity('存储芯片价格上涨', '政策解读会成功举办')).toBeLessThan(0.3);
+  });
+
+  it('keys ignore Markdown, bullets and case', () => {
+    expect(titleKey('### **GPU CPO**，国内首创')).toBe('gpucpo国内首创');
+  });
+});
+
+describe('tidyProse: Chinese punctuation and spacing as the project writes them', () => {
+  it('makes half-width punctuation after Han text full-width', () => {
+    expect(tidyProse('公司宣布, 产线投产: 年产能翻番; 是否可行? 可行!')).toBe('公司宣布，产线投产：年产能翻番；是否可行？可行！');
+  });
+
+  it('leaves figures and Latin text alone', () => {
+    expect(tidyProse('收入1,230,740元, 同比增长')).toBe('收入1,230,740元，同比增长');
+    expect(tidyProse('Siemens EDA, Cadence and others')).toBe('Siemens EDA, Cadence and others');
+    expect(tidyProse('见 http://example.org/a')).toBe('见http://example.org/a');
+  });
+
+  it('removes spaces between Han and Latin or digits, keeps those between Han words', () => {
+    expect(tidyProse('2024 年 全球 AI 芯片 市场')).toBe('2024年 全球AI芯片 市场');
+    expect(tidyProse('省科技厅 省经信厅')).toBe('省科技厅 省经信厅');
+  });
+
+  it('turns parentheses around Han text full-width', () => {
+    expect(tidyProse('(来源: 某某网)')).toBe('（来源：某某网）');
+    expect(tidyProse('碳化硅(SiC)器件')).toBe('碳化硅（SiC）器件');
+    expect(tidyProse('value (x+1) grows')).toBe('value (x+1) grows');
+  });
+
+  it('keeps Markdown hard line breaks', () => {
+    expect(tidyProse('第一行（甲）  \n第二行')).toBe('第一行（甲）  \n第二行');
+  });
+
+  it('never adds or removes a Han character', () => {
+    const text = '公司 宣布, 2024 年（预计) 营收: 10 亿元; 同比 增长 20% !';
+    expect(hanCount(tidyProse(text))).toBe(hanCount(text));
+  });
+
+  it('titles lose 目录 bullets and heading marks', () => {
+    expect(tidyTitle('## ▲ 星河科技: 新产线投产')).toBe('星河科技：新产线投产');
+  });
+});
+
+describe('asciiSlug and plainLatex', () => {
+  it('makes a slug of the Latin words of a title, or none', () => {
+    expect(asciiSlug('GPU CPO，国内首创')).toBe('gpu-cpo');
+    expect(asciiSlug('I2C，要被取代了')).toBe('i2c');
+    expect(asciiSlug('让RISC-V成为引擎')).toBe('risc-v');
+    expect(asciiSlug('新产线投产2025')).toBeUndefined();
+  });
+
+  it('writes LaTeX units as plain characters', () => {
+    expect(plainLatex('厚度 1-3  $\\mu\\text{m}$ ，传输')).toBe('厚度 1-3 μm ，传输');
+    expect(plainLatex('cost $\\frac{a}{b}$ here')).toBe('cost $\\frac{a}{b}$ here');
+  });
+});
