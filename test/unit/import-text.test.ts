@@ -44,6 +44,9 @@ describe('tidyProse: Chinese punctuation and spacing as the project writes them'
     expect(tidyProse('(来源: 某某网)')).toBe('（来源：某某网）');
     expect(tidyProse('碳化硅(SiC)器件')).toBe('碳化硅（SiC）器件');
     expect(tidyProse('value (x+1) grows')).toBe('value (x+1) grows');
+    expect(tidyProse('电源管理IC (PMIC)，为手机')).toBe('电源管理IC（PMIC），为手机');
+    expect(tidyProse('Example Technology (Hangzhou) Co., Ltd.')).toBe('Example Technology (Hangzhou) Co., Ltd.');
+    expect(tidyProse('双创基地（平台)联合')).toBe('双创基地（平台）联合');
   });
 
   it('keeps Markdown hard line breaks', () => {

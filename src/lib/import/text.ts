@@ -119,11 +119,16 @@ export function tidyProse(text: string): string {
   // … or right before Han text: "XX, 中文" after a Latin word ends a Chinese clause too.
   t = t.replace(new RegExp(`([${LATIN})])\\s*([,;?!])\\s+(?=[\\p{Script=Han}])`, 'gu'), (_, a: string, p: string) => a + FULL[p]!);
   t = t.replace(new RegExp(`([${LATIN})])([:])\\s*(?=[\\p{Script=Han}])`, 'gu'), (_, a: string, p: string) => a + FULL[p]!);
-  // Parentheses whose content holds Han text, or that follow Han text directly.
+  // Parentheses in Chinese text: their content holds Han text, or Han text or Chinese punctuation is right
+  // before or after them ("碳化硅(SiC)", "IC (PMIC)，"). Those of an English name ("(Hangzhou) Co.") stay.
   t = t.replace(/\(([^()]*)\)/g, (m, inner: string, offset: number, whole: string) => {
     const before = whole.slice(0, offset).trimEnd().slice(-1);
-    return HAN.test(inner) || (before && HAN.test(before)) ? `（${inner.trim()}）` : m;
+    const after = whole.slice(offset + m.length).trimStart().slice(0, 1);
+    const chinese = (c: string) => !!c && (HAN.test(c) || CJK_PUNCT.includes(c));
+    return HAN.test(inner) || chinese(before) || chinese(after) ? `（${inner.trim()}）` : m;
   });
+  // A half-width bracket that closes a full-width one (a paragraph joined across a page break: "（平" + "台)").
+  t = t.replace(/（([^（）()]*)\)/g, '（$1）');
   // No space between Han and Latin letters or digits, nor around full-width punctuation. Spaces between Han
   // words stay: they part names and co-signing bodies (省科技厅 省经信厅).
   t = t.replace(new RegExp(`(\\p{Script=Han})[ \\t\\u00a0\\u3000]+(?=[${LATIN}*<\\[])`, 'gu'), '$1');
