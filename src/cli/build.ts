@@ -15,7 +15,7 @@ import { indexSite } from './search-index.ts';
 export interface BuildOptions {
   /** The publication folder: publication.yaml and issues/. */
   root: string;
-  /** Where the site, the PDFs and the manifest go. Astro empties it first. */
+  /** Where the site, the PDFs and the manifest go. Emptied first. */
   out: string;
   /** Make the PDF of this issue only; the PDFs of the others made earlier are kept. */
   only?: string;
@@ -130,9 +130,20 @@ async function buildSite(root: string, out: string, options: BuildOptions): Prom
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
+  // Astro runs the pages from chunks it writes into its output folder, which import Astro's own packages: they
+  // resolve only below this package's node_modules. So the site is built there and then moved to --out.
+  await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });
+  const staging = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
   try {
-    await build({ root: projectDir, outDir: out, cacheDir, logLevel: options.verbose ? 'info' : 'warn' });
+    await build({ root: projectDir, outDir: staging, cacheDir, logLevel: options.verbose ? 'info' : 'warn' });
+    await fs.rm(out, { recursive: true, force: true });
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await fs.rename(staging, out).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await fs.cp(staging, out, { recursive: true });
+    });
   } finally {
     await fs.rm(cacheDir, { recursive: true, force: true });
+    await fs.rm(staging, { recursive: true, force: true });
   }
 }

@@ -19,6 +19,9 @@ export async function newArticle(root: string, opts: { issue: string; section: s
   const { model, findings } = readPublication(root, { allowEmptyIssues: true });
   if (!model) throw new ContentError(findings);
   const issue = model.issues.find((i) => i.id === opts.issue);
+  // The folder is there but its issue.yaml cannot be read: say that, not that the issue does not exist.
+  const own = findings.filter((f) => f.file.startsWith(`${path.relative(root, path.join(issuesDir(root), opts.issue))}/issue.yaml`));
+  if (!issue && own.length) throw new ContentError(own);
   if (!issue) throw new Error(`${issuesDir(root)} 里没有“${opts.issue}”这一期（现有：${model.issues.map((i) => i.id).join('、')}）；要新建，运行 qikan new issue ${opts.issue}`);
   const section = model.publication.sections.find((s) => s.id === opts.section);
   if (!section) throw new Error(`没有“${opts.section}”这个栏目；可用的栏目：${model.publication.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);

@@ -27,6 +27,7 @@ export const RULES = {
   'unsafe-html': { severity: 'error', means: '正文中的 HTML 含有脚本、事件属性、内嵌框架、样式等，发布时会被删除。' },
   'unsafe-link': { severity: 'error', means: '链接使用 javascript:、vbscript: 或 data: 等不安全的协议，发布时会被删除。' },
   'template-text': { severity: 'warning', means: '还留着 qikan new article 写下的占位文字（括号里的提示），请换成文章的内容。' },
+  'bare-url': { severity: 'warning', means: '网址直接写在句子里，紧跟的中文被当成了网址的一部分。' },
   'title-too-long': { severity: 'warning', means: '标题太长，在印刷版目录里一行排不下。' },
   'zh-fullwidth-punctuation': { severity: 'warning', means: '中文句子里用了半角标点（, . : ; ? ! ( ) "），应使用全角标点。' },
   'zh-punctuation-unification': { severity: 'warning', means: '标点应统一为简体中文的写法，例如「」改为“”。' },

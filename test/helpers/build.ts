@@ -32,9 +32,9 @@ export interface Built {
   pdf: (issueId: string) => Promise<PageText[]>;
 }
 
-/** Builds a publication folder into test/.tmp/<name> and opens what it made. */
+/** Builds a publication folder into test/.tmp/<name> (or an absolute folder) and opens what it made. */
 export function build(root: string, name: string, extra: string[] = []): Built {
-  const out = path.join(tmpDir, name);
+  const out = path.resolve(tmpDir, name);
   fs.rmSync(out, { recursive: true, force: true });
   const r = qikan(['build', '--root', root, '--out', out, ...extra]);
   if (r.status !== 0) throw new Error(`qikan build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);

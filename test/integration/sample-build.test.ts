@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/lib/model.ts';
@@ -6,13 +7,14 @@ import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 import { printedIssueChecks } from '../helpers/printed-issue.ts';
 import { siteChecks } from '../helpers/site-checks.ts';
 
-// The repository's own sample issues, built as the README's first command builds them.
+// The repository's own sample issues, built as the README's first command builds them, into a folder outside
+// the project (a build must work wherever --out points).
 let built: Built;
 let model: Model;
 
 beforeAll(() => {
   model = loadModel(projectDir);
-  built = build(projectDir, 'sample');
+  built = build(projectDir, path.join(os.tmpdir(), 'qikan-sample'));
 });
 
 describe('the sample publication', () => {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eachElement } from '../../src/lib/markdown/hast.ts';
-import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
+import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 
 // A contributor's article that tries every way of putting code into the site or the print document.
 const ATTACK = `---
@@ -31,12 +32,13 @@ summary: "<script>alert(2)</script>"
 
 describe('untrusted Markdown', () => {
   let built: Built;
-  const root = path.join(tmpDir, 'attack-root');
+  // Publication and output outside the project: a build must work from anywhere (--root, --out).
+  const root = path.join(os.tmpdir(), 'qikan-attack-root');
   beforeAll(() => {
     fs.rmSync(root, { recursive: true, force: true });
     fs.cpSync(path.join(projectDir, 'test/fixtures/mini'), root, { recursive: true });
     fs.writeFileSync(path.join(root, 'issues/2025-01/09-attack.md'), ATTACK);
-    built = build(root, 'attack', ['--no-pdf']);
+    built = build(root, path.join(os.tmpdir(), 'qikan-attack-out'), ['--no-pdf']);
   });
 
   it('never reaches a reader as code, in the site or the print document', () => {

@@ -46,6 +46,7 @@ const CASES: Case[] = [
   ['unsafe-html', `${A}:7:1`, body('第一段。\n\n<p onclick="alert(1)">段落</p>')],
   ['unsafe-link', `${A}:5:5`, body('第一段，[点我](javascript:alert(1))。')],
   ['template-text', `${A}:7:1`, body('正文。\n\n（正文……）')],
+  ['bare-url', `${A}:5:5`, body('报名网址https://example.org/form，截止11月20日。')],
   ['title-too-long', `${A}:2:1`, { [A]: article(`title: ${'集成电路'.repeat(12)}\nsection: news`) }],
   ['zh-fullwidth-punctuation', `${A}:5:3`, body('中文,英文。')],
   ['zh-fullwidth-punctuation', `${A}:7:5`, body('正文。\n\n| 营收,净利 | 数值 |\n| --- | ---: |\n| 甲 | 1 |')],

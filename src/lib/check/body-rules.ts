@@ -35,6 +35,9 @@ export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, repor
     const url = node.url.trim();
     const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
     if (scheme) {
+      // A bare URL typed into a sentence takes the Chinese after it into the link (GFM ends it only at a space).
+      const literal = node.type === 'link' && node.children?.[0]?.value === url && /[^\x00-\x7f]/.test(url);
+      if (literal) report({ ...at, rule: 'bare-url', message: `网址“${url}”把后面的中文也当成了网址的一部分`, hint: '写成 [显示的文字](网址)，或在网址后面空一格。' });
       if (!SAFE_PROTOCOLS.has(scheme)) {
         report({ ...at, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
       }

@@ -50,7 +50,7 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   const findings: Finding[] = [];
   const textLines = lineStarts(text);
   for (const p of placeholdersIn(text)) {
-    findings.push({ file: rel, ...positionIn(textLines, p.offset), rule: 'template-text', message: `还留着占位文字“${p.placeholder}”`, hint: '换成文章的内容（副标题、署名、摘要不需要时可删去整行）。' });
+    findings.push({ file: rel, ...positionIn(textLines, p.offset), rule: 'template-text', message: `还留着占位文字“${p.placeholder}”`, hint: '换成文章的内容（署名、摘要不需要时可删去整行）。' });
   }
   // Positions in the body are of the body; the file's lines are the body's shifted by the front matter.
   const inFile = (f: Omit<Finding, 'file'>): void => void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
@@ -99,7 +99,7 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
 /** The addresses of the site's pages and PDFs, as an article may link to them. */
 function sitePaths(model: Model): Set<string> {
   const paths = ['/', '/search/', ...model.publication.sections.map((s) => `/section/${s.id}/`)];
-  for (const issue of model.issues) paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.map((a) => a.url));
+  for (const issue of model.issues) paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.filter((a) => a.web).map((a) => a.url));
   return new Set(paths);
 }
 

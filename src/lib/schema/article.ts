@@ -35,6 +35,6 @@ export const articleHints: Record<string, string> = {
   print: '写 `print: false` 表示不排入印刷版，否则删去这一行。',
   web: '写 `web: false` 表示不上网站，否则删去这一行。',
   newPage: '写 `newPage: false` 让短文接在上一篇后面排，否则删去这一行。',
-  columns: '写 `columns: 2` 让正文分两栏，否则删去这一行，按栏目设置排。',
+  columns: '写 `columns: 1`（通栏）或 `columns: 2`（分两栏），否则删去这一行，按栏目设置排。',
   printPage: '写印刷版目录上的页码（正整数），例如 `printPage: 12`，否则删去这一行。',
 };
