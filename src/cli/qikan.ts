@@ -63,7 +63,7 @@ program
   .option('--section <id>', 'newspaper items go into this section (default: the first in publication.yaml)')
   .action(async (file: string, opts: { out: string; kind: string; section?: string }) => {
     const { result, dir, root } = await runImport(file, opts);
-    process.stdout.write(`imported ${result.articles.length} articles into ${shown(dir)}/; ${result.doubts.length} thing(s) to check in ${shown(dir)}/import-report.md\n`);
+    process.stdout.write(`imported ${result.articles.length} articles into ${shown(dir)}/; ${result.doubts.filter((d) => !d.minor).length} thing(s) to check in ${shown(dir)}/import-report.md\n`);
     process.stdout.write(root ? `build it with: qikan build --root ${shown(root)} --only ${path.basename(dir)}\n` : `it will not build there: it is not in the issues/ folder of a publication (publication.yaml); move it into one\n`);
   });
 

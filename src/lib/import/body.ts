@@ -18,6 +18,8 @@ export interface Block {
 export interface Doubt {
   lines: number[];
   message: string;
+  /** Most likely right, but a guess: listed apart from what needs deciding. */
+  minor?: boolean;
 }
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
@@ -91,11 +93,13 @@ export function joinCutParagraphs(blocks: Block[], index: NgramIndex): Doubt[] {
     if (found.guessed) {
       const a = blocks[i]!.lines.at(-1)!.n;
       const b = blocks[j]!.lines[0]!.n;
+      const caption = b === nextLineAfter(blocks, i);
       doubts.push({
         lines: [a, b],
-        message: b === nextLineAfter(blocks, i)
+        message: caption
           ? `line ${a} may be a caption (it follows an image's gap and does not end a sentence); it was joined with line ${b} as a paragraph cut by the page: check`
-          : `line ${a} ends mid-sentence; it was joined with line ${b}, the first paragraph after the figure or table text between them: check`,
+          : `line ${a} ends mid-sentence; it was joined with line ${b}, the first paragraph after the figure or table text between them`,
+        minor: !caption,
       });
     }
     const joined: Block = { kind: 'para', lines: [...blocks[i]!.lines, ...blocks[j]!.lines], text: joinHalves(p.text, paras[j]!.text) };

@@ -112,11 +112,21 @@ export function renderReport(result: ImportResult, ctx: ReportContext): string {
   say('');
   say(`\`${ctx.input}\` (${ctx.inputLines} lines), read as a ${result.kind}, is now \`${ctx.out}\`: ${result.articles.length} articles, issue.yaml and a plain cover. ${ctx.builds}`);
   say('');
-  say(`## To check (${result.doubts.length})`);
+  const major = sortDoubts(result.doubts.filter((d) => !d.minor));
+  const minor = sortDoubts(result.doubts.filter((d) => d.minor));
+  say(`## To check (${major.length})`);
   say('');
-  if (!result.doubts.length) say('Nothing: the importer was sure of everything it did. Read the articles all the same.');
-  sortDoubts(result.doubts).forEach((d, k) => say(`${k + 1}. ${capitalise(d.message)}`));
+  if (!major.length) say('Nothing: the importer was sure of everything it did. Read the articles all the same.');
+  major.forEach((d, k) => say(`${k + 1}. ${capitalise(d.message)}`));
   say('');
+  if (minor.length) {
+    say(`## Probably right: a glance each (${minor.length})`);
+    say('');
+    say('Guesses the text does not prove, which are most likely right.');
+    say('');
+    minor.forEach((d, k) => say(`${k + 1}. ${capitalise(d.message)}.`));
+    say('');
+  }
   say('## issue.yaml');
   say('');
   for (const n of ctx.metaNotes) say(`- ${n}`);

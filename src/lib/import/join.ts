@@ -145,11 +145,13 @@ export function findContinuation(paras: (Para | undefined)[], i: number, index: 
     }
     const b = p.text.trim().replace(/\s+/g, '');
     const b1 = b.slice(0, 1);
+    // "同期，" "此外，" "2024年，": a sentence's usual start, not the rest of a cut one.
+    const startsSentence = /^[^，。,、“”]{1,5}[，,]/.test(b);
     const word = hanCount(a1 + b1) === 2 && index.count(a1 + b1) >= 2 && index.association(a1, b1) >= WORD;
     // A Han character and a figure ("并于" + "2024"): only as a pattern the document repeats, after long prose.
     const figure = !short && /\d/.test(b1) && index.count(a2 + b1) >= 1 && index.association(a1, b1) >= 1;
     candidates.push({ j, word, strongWord: (word && index.count(a2 + b1) >= 1) || figure, fragment: startsMidSentence(b) || closesBracket(a, b) });
-    if (firstProse === undefined && !proseBetween) firstProse = j;
+    if (firstProse === undefined && !proseBetween && !startsSentence) firstProse = j;
     if (isProse(p.text)) proseBetween = true;
   }
   const first = candidates[0];

@@ -32,3 +32,15 @@ export function lineList(ns: number[]): string {
   }
   return parts.join(', ');
 }
+
+/** Line numbers with the blank lines between them filled in, so that they read as a few ranges. */
+export function withBlankGaps(ns: number[], lines: Line[]): number[] {
+  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const [k, n] of sorted.entries()) {
+    const prev = sorted[k - 1];
+    if (prev !== undefined && n - prev > 1 && lines.slice(prev, n - 1).every((l) => isBlank(l))) for (let m = prev + 1; m < n; m++) out.push(m);
+    out.push(n);
+  }
+  return out;
+}

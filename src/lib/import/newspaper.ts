@@ -1,7 +1,7 @@
 import type { Doubt } from './body.ts';
 import { issueFacts } from './furniture.ts';
 import { closesBracket, NgramIndex } from './join.ts';
-import { isBlank, lineRange, toLines, type Line } from './lines.ts';
+import { isBlank, lineRange, toLines, withBlankGaps, type Line } from './lines.ts';
 import { closeLetterSpacing, tidyByline, undouble } from './names.ts';
 import type { ImportedArticle, ImportResult, ReportPart } from './result.ts';
 import { asciiSlug, hanCount, printWidth, PROSE_PUNCTUATION, TERMINAL, tidyProse, tidyTitle, titleKey } from './text.ts';
@@ -294,6 +294,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
     articles.push(makeArticle(it, order, options.section, doubts, added, place, jumps));
   }
 
+  for (const a of articles) a.lines = withBlankGaps(a.lines, lines);
   if (jumps.length) parts.push({ heading: 'Continued on other pages', notes: jumps });
   const leftovers = lines.filter((l) => !isBlank(l) && !placed.has(l.n));
   if (leftovers.length) {
