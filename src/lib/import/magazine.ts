@@ -42,7 +42,8 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
     else {
       const id = pub?.sections[0]?.id ?? `section-${k + 1}`;
       sectionIds.set(s, id);
-      doubts.push({ lines: [s.line], message: s.title ? `line ${s.line}: the section is not in publication.yaml; its articles were put in "${id}"` : `${lineRange(s.entries[0]!.lines[0]!)}: entries before any section heading were put in "${id}"` });
+      const why = !s.title ? `${lineRange(s.entries[0]!.lines[0]!)}: entries before any section heading` : pub ? `line ${s.line}: the section is not in publication.yaml; its articles` : `line ${s.line}: there is no publication.yaml to name the section; its articles`;
+      doubts.push({ lines: [s.line], message: `${why} were put in "${id}"` });
     }
   });
 

@@ -20,6 +20,8 @@ interface Unit {
   text: string;
   lines: Line[];
   kind: Kind;
+  /** A headline-like line inside an item's text. */
+  subhead?: boolean;
 }
 
 const JUMP = /^[（(]\s*(?:下\s*转|上\s*接|转)\s*第?\s*(\d+)\s*版\s*[）)]$/;
@@ -224,14 +226,14 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       if (REPORTER_END.test(u.text)) closed = true;
     } else if (u.kind === 'jump' || u.kind === 'note') closed = true;
     else if (u.kind === 'headline' && !closed && page[k + 1]?.kind === 'body' && !OPENER.test(page[k + 1]!.text) && (page[k - 1]?.kind === 'body' || page[k - 1]?.kind === 'caption') && !REPORTER_END.test(page[k - 1]!.text)) {
-      (u as Unit & { subhead?: boolean }).subhead = true;
+      u.subhead = true;
     }
   }
 
   // Runs: heads (headline, subtitle, byline) and bodies (text, captions, subheads, jump lines), bodies split
   // at each 本报讯 opener and after an item's end (the reporter's name in brackets, a jump line).
-  const isHead = (u: Unit) => (u.kind === 'headline' && !(u as { subhead?: boolean }).subhead) || u.kind === 'subtitle' || (u.kind === 'byline');
-  type Run = { head: true; units: Unit[] } | { head: false; units: Unit[] };
+  const isHead = (u: Unit) => (u.kind === 'headline' && !u.subhead) || u.kind === 'subtitle' || u.kind === 'byline';
+  type Run = { head: boolean; units: Unit[] };
   const seq: Run[] = [];
   for (const u of page) {
     const last = seq.at(-1);
@@ -240,7 +242,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       continue;
     }
     if (isHead(u)) {
-      // A byline right after a headline belongs to it; one after body text opens nothing new.
+      // Headline, subtitle and byline in a row are one head.
       if (last?.head) last.units.push(u);
       else seq.push({ head: true, units: [u] });
       continue;
@@ -327,7 +329,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
  * it holds as many headlines as there are bodies, else all for its first headline). 'after': a head run
  * belongs to the body before it.
  */
-function pair(seq: ({ head: boolean; units: Unit[] })[], layout: 'before' | 'after'): Item[] {
+function pair(seq: { head: boolean; units: Unit[] }[], layout: 'before' | 'after'): Item[] {
   const items: Item[] = [];
   if (layout === 'after') {
     let pending: Unit[][] = [];
@@ -428,7 +430,7 @@ function makeArticle(
   }
   const md = body.map((u, k) => {
     const t = tidyProse(texts[k]!);
-    if ((u as { subhead?: boolean }).subhead) return `## ${tidyTitle(t)}`;
+    if (u.subhead) return `## ${tidyTitle(t)}`;
     return t;
   });
   return {
