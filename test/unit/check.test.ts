@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/lib/model.ts';
 import type { PrintLayout } from '../../src/lib/print-pages.ts';
 import { checkPdf, lostText, printedFolio, tocNumbers } from '../../src/print/check.ts';
-import type { PageText } from '../../src/print/pdf-text.ts';
+import { compact, type PageText } from '../../src/print/pdf-text.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(
@@ -93,6 +93,13 @@ describe('lostText', () => {
   it('reports a block that is missing, with its page, even when its words appear earlier', () => {
     const cut = [...pages.slice(0, 2), page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['01', 20]), pages[3]!];
     expect(lostText(model.publication, issue, layout, cut, blocks)).toEqual(['issues/2025-01/01-a.md: text lost on PDF page 3: "投资"']);
+  });
+});
+
+describe('compact', () => {
+  it('reads the micro sign of the source as the μ the PDF gives back, and drops white space', () => {
+    expect(compact('线宽 5 µm，电阻 2 Ω')).toBe(compact('线宽5μm，电阻2Ω'));
+    expect(compact('（来源：甲）')).toBe('（来源：甲）');
   });
 });
 

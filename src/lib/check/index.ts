@@ -7,7 +7,7 @@ import { imageRefs, isOutside } from '../images.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { readPublication, type Model } from '../model.ts';
 import { placeholdersIn } from '../article-template.ts';
-import { issuesDir, pdfPath } from '../paths.ts';
+import { isArticleFile, issuesDir, pdfPath } from '../paths.ts';
 import { textEms, tocTitleEms } from '../print-geometry.ts';
 import { parseYaml, positionOf } from '../yaml-source.ts';
 import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
@@ -38,7 +38,7 @@ export function articleFiles(root: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, d.name, f)))
+    .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter(isArticleFile).map((f) => path.join(dir, d.name, f)))
     .sort();
 }
 
