@@ -130,6 +130,11 @@ async function buildSite(root: string, out: string, options: BuildOptions): Prom
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
+  // Optimized images (AVIF above all is slow to encode) are kept between builds: Astro names them by source and
+  // options, so a build only encodes what is new.
+  const imageCache = path.join(projectDir, 'node_modules/.qikan/image-cache');
+  await fs.mkdir(imageCache, { recursive: true });
+  await fs.symlink(imageCache, path.join(cacheDir, 'assets'));
   // Astro runs the pages from chunks it writes into its output folder, which import Astro's own packages: they
   // resolve only below this package's node_modules. So the site is built there and then moved to --out.
   await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });

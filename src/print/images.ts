@@ -58,6 +58,8 @@ export async function prepareImages(
         img.style.width = `${width}px`;
         img.style.height = `${height}px`;
         img.removeAttribute('srcset');
+        // The web's AVIF <source> would win over the print image.
+        for (const source of img.closest('picture')?.querySelectorAll('source') ?? []) source.remove();
         img.src = src;
         await img.decode();
       }),

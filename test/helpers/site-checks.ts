@@ -37,16 +37,32 @@ function resolves(out: string, url: string): boolean {
 
 /** What the website must do for readers, search engines and feed readers, read from the built files. */
 export function siteChecks(get: () => { built: Built; model: Model }): void {
-  it('links and loads only what exists: every internal href and src of every page resolves', () => {
+  it('links and loads only what exists: every internal href, src and srcset candidate of every page resolves', () => {
     const { built } = get();
     const broken: string[] = [];
     for (const file of htmlFiles(built.out)) {
       const html = fs.readFileSync(file, 'utf8');
-      for (const [, url] of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) {
-        if (!resolves(built.out, url!)) broken.push(`${path.relative(built.out, file)} → ${url}`);
+      const srcsets = [...html.matchAll(/srcset="([^"]*)"/g)].flatMap(([, set]) => set!.split(',').map((c) => c.trim().split(/\s+/)[0]!));
+      for (const url of [...[...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!), ...srcsets]) {
+        if (!resolves(built.out, url)) broken.push(`${path.relative(built.out, file)} → ${url}`);
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('offers each article image as a responsive AVIF first and WebP after, sized so that nothing shifts', () => {
+    const { built, model } = get();
+    const withImages = model.issues.flatMap((i) => articlesFor(i, 'web')).filter((a) => a.images.length);
+    expect(withImages.length).toBeGreaterThan(0);
+    for (const article of withImages) {
+      const pictures = [...built.html(article.url.slice(1, -1)).matchAll(/<picture>(.*?)<\/picture>/gs)].map((m) => m[1]!);
+      expect(pictures.length, article.url).toBe(article.images.length);
+      for (const picture of pictures) {
+        expect(picture).toMatch(/^<source type="image\/avif"[^>]* srcset="(\/_astro\/[^" ]+\.avif \d+w, )+[^"]+\.avif \d+w"/);
+        expect(picture).toMatch(/<img [^>]*srcset="(\/_astro\/[^" ]+\.webp \d+w, )+[^"]+\.webp \d+w"/);
+        expect(picture).toMatch(/<img [^>]*width="\d+" height="\d+"/);
+      }
+    }
   });
 
   it('has an RSS feed that parses and lists every article of the site', () => {

@@ -43,7 +43,7 @@ describe('qikan build --root test/fixtures/mini', () => {
   it('renders tables, figures and 来源 lines in the site and the print document', () => {
     for (const html of [built.html('2025-01/first-news'), built.html('print/2025-01')]) {
       expect(html).toContain('<caption>表1 项目概况</caption>');
-      expect(html).toMatch(/<figure><img [^>]*alt="柱状图"[^>]*><figcaption>图1 测试用柱状图<\/figcaption>/);
+      expect(html).toMatch(/<figure><picture><source type="image\/avif"[^>]*><img [^>]*alt="柱状图"[^>]*><\/picture><figcaption>图1 测试用柱状图<\/figcaption>/);
       expect(html).toContain('（来源：测试通讯社）');
       expect(html).toContain('<span class="subhead-num">01</span>开工仪式');
     }

@@ -3,6 +3,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import rehypeFigure from './rehype-figure.ts';
 import rehypeImageSource from './rehype-image-source.ts';
 import rehypeNumberedSubhead from './rehype-numbered-subhead.ts';
+import rehypePicture from './rehype-picture.ts';
 import rehypeQa from './rehype-qa.ts';
 import rehypeSourceLine from './rehype-source-line.ts';
 import rehypeTableCaption from './rehype-table-caption.ts';
@@ -18,5 +19,5 @@ export const markdownProcessor = unified({
   gfm: true,
   smartypants: false,
   remarkPlugins: [remarkCjkFriendly],
-  rehypePlugins: [...rehypeUntrusted, rehypeImageSource, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa],
+  rehypePlugins: [...rehypeUntrusted, rehypeImageSource, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa, rehypePicture],
 });
