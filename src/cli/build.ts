@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateHtml } from '../lib/annotate.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/manifest.ts';
+import { checkPublication } from '../lib/check/index.ts';
+import { ContentError, formatFinding, severityOf, stopsBuild } from '../lib/errors.ts';
 import { loadModel, type Model } from '../lib/model.ts';
 import { pdfPath } from '../lib/paths.ts';
 import { findChromium } from '../print/browser.ts';
@@ -35,17 +37,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out);
   const log = (line: string) => process.stdout.write(line + '\n');
-  const inOut = path.relative(out, root);
-  if (!inOut || !inOut.startsWith('..')) {
-    throw new Error(`--out ${options.out} would hold the publication folder ${root}, and the build empties it first: choose another --out`);
+  for (const [folder, what] of [[root, 'the publication folder'], [projectDir, 'qikan itself']] as const) {
+    const inOut = path.relative(out, folder);
+    if (!inOut || !inOut.startsWith('..')) {
+      throw new Error(`--out ${options.out} would hold ${what} (${folder}), and the build empties it first: choose another --out`);
+    }
   }
 
+  // The build refuses what `qikan check` calls an error (the same rules, the same messages).
+  const findings = await checkPublication(root);
+  const stopping = findings.filter(stopsBuild);
+  if (stopping.length) throw new ContentError(stopping);
   const model = loadModel(root);
   const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
   // Before the site is built: a missing browser or Ghostscript is told at once.
   if (options.pdf) findChromium();
   const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
   log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`);
+  for (const f of findings.filter((f) => severityOf(f) === 'error')) log(`removed from the site: ${formatFinding(f)}`);
+  const warnings = findings.filter((f) => severityOf(f) === 'warning').length;
+  if (warnings) log(`check: ${warnings} warning(s); \`qikan check\` lists them`);
 
   const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
   const started = Date.now();

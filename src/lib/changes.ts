@@ -1,30 +1,18 @@
 import { ISSUE_ID } from './model.ts';
 
-export interface Changes {
-  /** Changed files the check reads: articles, issue.yaml and publication.yaml. */
-  files: string[];
-  /** Issues to build for the editor to look at; all of them when publication.yaml changed. */
-  issues: string[] | 'all';
-}
-
 /**
- * What a pull request touches, from the paths it changed (relative to the repository root, deleted files left
- * out by the caller). Paths come from contributors: only those that are plainly articles or settings pass on.
+ * The issues a pull request touches, to build for the editor to look at, from the paths it changed (relative
+ * to the repository root). All of them when publication.yaml changed, or when a path under issues/ names no
+ * valid issue (the check then says why the publication does not build).
  */
-export function changesOf(paths: string[]): Changes {
-  const files: string[] = [];
+export function touchedIssues(paths: string[]): string[] | 'all' {
   const issues = new Set<string>();
-  let all = false;
   for (const p of paths) {
-    if (p === 'publication.yaml') {
-      files.push(p);
-      all = true;
-      continue;
-    }
-    const m = /^issues\/([^/]+)\/(.+)$/.exec(p);
-    if (!m || !ISSUE_ID.test(m[1]!)) continue;
+    if (p === 'publication.yaml') return 'all';
+    const m = /^issues\/([^/]+)\//.exec(p);
+    if (!m) continue;
+    if (!ISSUE_ID.test(m[1]!)) return 'all';
     issues.add(m[1]!);
-    if (/^[^/]+\.md$|^issue\.yaml$/.test(m[2]!) && /^[\w./-]+$/.test(p)) files.push(p);
   }
-  return { files, issues: all ? 'all' : [...issues].sort() };
+  return [...issues].sort();
 }

@@ -14,13 +14,14 @@ function policy(directives: Record<string, string[]>): string {
 
 /**
  * The site's Content-Security-Policy (a <meta>, so that it holds on any static host): nothing but the site's own
- * files, and inline code only by hash. Pagefind's search compiles WebAssembly ('wasm-unsafe-eval'); even if an
+ * files, and inline code only by hash. Pagefind's search compiles WebAssembly ('wasm-unsafe-eval', on the search
+ * page only); even if an
  * article's HTML got past the sanitizer, no script, style, frame or form target outside this list would run.
  */
-export function webPolicy(inline: { scripts?: string[]; styles?: string[] } = {}): string {
+export function webPolicy(inline: { scripts?: string[]; styles?: string[]; wasm?: boolean } = {}): string {
   return policy({
     'default-src': ["'none'"],
-    'script-src': ["'self'", "'wasm-unsafe-eval'", ...(inline.scripts ?? []).map(hashSource)],
+    'script-src': ["'self'", ...(inline.wasm ? ["'wasm-unsafe-eval'"] : []), ...(inline.scripts ?? []).map(hashSource)],
     'style-src': ["'self'", ...(inline.styles ?? []).map(hashSource)],
     // Pagefind's stylesheet draws its search icon as a data: SVG.
     'img-src': ["'self'", 'data:'],

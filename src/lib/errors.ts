@@ -20,16 +20,25 @@ export function severityOf(f: Finding): Severity {
   return RULES[f.rule].severity;
 }
 
-export function formatFinding(f: Finding): string {
-  const where = `${f.file}:${f.line}:${f.column ?? 1}`;
-  const field = f.field ? ` [${f.field}]` : '';
-  const hint = f.hint ? `\n    → ${f.hint}` : '';
-  return `${where} ${severityOf(f) === 'error' ? '错误' : '警告'} ${f.rule}${field} ${f.message}${hint}`;
+/** Whether a build must stop for it: an error, unless the build removes what it found. */
+export function stopsBuild(f: Finding): boolean {
+  const rule: { severity: Severity; removedByBuild?: true } = RULES[f.rule];
+  return rule.severity === 'error' && !rule.removedByBuild;
 }
 
-/** Findings in file order, then by position, so that reports read from top to bottom. */
+/** One line per finding (and its hint): a contributor's text never breaks the line (nor forges a CI command). */
+export function formatFinding(f: Finding): string {
+  const flat = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const where = `${flat(f.file)}:${f.line}:${f.column ?? 1}`;
+  const field = f.field ? ` [${flat(f.field)}]` : '';
+  const hint = f.hint ? `\n    → ${flat(f.hint)}` : '';
+  return `${where} ${severityOf(f) === 'error' ? '错误' : '警告'} ${f.rule}${field} ${flat(f.message)}${hint}`;
+}
+
+/** Findings in file order, then by position, each once, so that reports read from top to bottom. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
+  const unique = [...new Map(findings.map((f) => [JSON.stringify([f.file, f.line, f.column, f.rule, f.field, f.message]), f])).values()];
+  return unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
 }
 
 /** Thrown when the content cannot be built; carries every finding, not just the first. */

@@ -12,6 +12,12 @@ export interface ImageRef {
   raw?: boolean;
 }
 
+/** A URL with a scheme (https:, data:, javascript:): not a path of the publication. */
+export const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** What makes an SVG file a program: script, event handlers, javascript: links, embedded HTML. */
+const SVG_CODE = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b/i;
+
 const RAW_IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 
 type MdNode = { type: string; children?: MdNode[]; url?: string; value?: string; identifier?: string; position?: { start: { line: number; column: number } } };
@@ -55,7 +61,7 @@ export function checkImage(ref: ImageRef, articleFile: string, issueDir: string,
     report({ ...at, rule: 'image-html', message: `图片“${ref.src}”写成了 HTML 的 <img>`, hint: '用 Markdown 写图片：![图片说明](images/name.png)，图题（图N …）写在下一段。' });
     return;
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref.src) || ref.src.startsWith('//')) {
+  if (SCHEME.test(ref.src) || ref.src.startsWith('//')) {
     report({ ...at, rule: 'image-remote', message: `图片“${ref.src.slice(0, 60)}”不是本期文件夹里的文件`, hint });
     return;
   }
@@ -73,6 +79,9 @@ export function checkImage(ref: ImageRef, articleFile: string, issueDir: string,
     report({ ...at, rule: 'image-missing', message: `图片“${ref.src}”不存在`, hint: '检查文件名和大小写，或把图片加进提交。' });
   } else if (isOutside(fs.realpathSync(issueDir), fs.realpathSync(file))) {
     report({ ...at, rule: 'image-outside', message: `图片“${ref.src}”是指向本期文件夹以外的符号链接`, hint });
+  } else if (/\.svg$/i.test(file) && SVG_CODE.test(fs.readFileSync(file, 'latin1'))) {
+    // Served from the site's own address, an SVG opened on its own runs its scripts.
+    report({ ...at, rule: 'image-svg-script', message: `SVG 图片“${ref.src}”含有脚本或事件属性`, hint: '从作图软件重新导出不含脚本的 SVG，或导出为 PNG。' });
   }
 }
 

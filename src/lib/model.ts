@@ -5,6 +5,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import { toString } from 'mdast-util-to-string';
 import { checkImage, imageRefs } from './images.ts';
 import { parseMarkdown } from './markdown/parse.ts';
+import { readUtf8 } from './read-text.ts';
 import { readingMinutes } from './reading.ts';
 import { issuesDir, isArticleFile } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
@@ -111,7 +112,12 @@ function loadYamlFile<T>(
     findings.push({ file: rel(file), line: 1, rule: 'missing-file', message: `缺少文件 ${path.basename(file)}`, hint: `建立 ${path.basename(file)}（可参照示例期）。` });
     return {};
   }
-  const parsed = parseYaml(fs.readFileSync(file, 'utf8'), rel(file));
+  const text = readUtf8(file);
+  if (text === undefined) {
+    findings.push(encodingFinding(rel(file)));
+    return {};
+  }
+  const parsed = parseYaml(text, rel(file));
   findings.push(...parsed.findings);
   if (!parsed.source) return {};
   const { data, findings: f } = validateYaml(parsed.source, schema);
@@ -162,7 +168,11 @@ function loadArticle(
   rel: (p: string) => string,
   findings: Finding[],
 ): Article | undefined {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readUtf8(file);
+  if (text === undefined) {
+    findings.push(encodingFinding(rel(file)));
+    return undefined;
+  }
   const split = splitFrontMatter(text);
   if (!split) {
     findings.push({ file: rel(file), line: 1, rule: 'no-front-matter', message: '文章没有前置信息（front matter）', hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。' });
@@ -222,6 +232,10 @@ function loadArticle(
     images: refs.map((r) => rel(path.resolve(path.dirname(file), decodeURI(r.src)))),
     readingMinutes: readingMinutes(toString(tree)),
   };
+}
+
+function encodingFinding(file: string): Finding {
+  return { file, line: 1, rule: 'encoding', message: '文件不是 UTF-8 编码，读出来会是乱码', hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。' };
 }
 
 /** Each article that shares its order or its web address with another is told so, naming the others. */

@@ -1,9 +1,12 @@
 /**
  * Every rule a finding can come from: its id (English, stable: scripts and CONTRIBUTING.md refer to it), whether
- * it stops a build (error) or only `qikan check --strict` (warning), and what it means, in Chinese.
+ * it fails `qikan check` and stops a build (error) or fails only `qikan check --strict` (warning), and what it
+ * means, in Chinese. Two errors do not stop a build, which removes what they find (`removedByBuild`): the site's
+ * sanitizer is the guarantee, the check tells the contributor.
  */
 export const RULES = {
   'yaml-syntax': { severity: 'error', means: 'YAML 写法有误（缩进、冒号、引号），文件无法读取。' },
+  encoding: { severity: 'error', means: '文件不是 UTF-8 编码（例如存成了 GBK），网站和印刷版上会是乱码。' },
   'missing-file': { severity: 'error', means: '缺少必需的文件（publication.yaml 或某期的 issue.yaml）。' },
   'missing-field': { severity: 'error', means: '缺少必填字段，例如文章的 title 或 section。' },
   'invalid-value': { severity: 'error', means: '字段的值不合要求，例如日期不是 YYYY-MM-DD、布尔值不是 true/false。' },
@@ -21,11 +24,12 @@ export const RULES = {
   'image-remote': { severity: 'error', means: '图片是网址或 data: 数据：印刷版不能依赖网络，图片须放在本期文件夹里。' },
   'image-html': { severity: 'error', means: '图片用 HTML 的 <img> 写成：请用 Markdown 图片语法。' },
   'image-path': { severity: 'error', means: '图片路径无法解读（例如含有未转义的 %）。' },
+  'image-svg-script': { severity: 'error', means: 'SVG 图片里含有脚本、事件属性或内嵌网页，不能发布。' },
   'image-too-large': { severity: 'error', means: '图片文件过大，会拖慢仓库和构建：请压缩或缩小后再提交。' },
   'image-too-many-pixels': { severity: 'error', means: '图片像素过多：印刷版每边 5000 像素已足够。' },
   'link-broken': { severity: 'error', means: '链接在网站上打不开：相对路径（仓库里的文件不会发布），或站内地址没有对应的页面。' },
-  'unsafe-html': { severity: 'error', means: '正文中的 HTML 含有脚本、事件属性、内嵌框架、样式等，发布时会被删除。' },
-  'unsafe-link': { severity: 'error', means: '链接使用 javascript:、vbscript: 或 data: 等不安全的协议，发布时会被删除。' },
+  'unsafe-html': { severity: 'error', removedByBuild: true, means: '正文中的 HTML 含有脚本、事件属性、内嵌框架、样式等，发布时会被删除。' },
+  'unsafe-link': { severity: 'error', removedByBuild: true, means: '链接使用 javascript:、vbscript: 或 data: 等不安全的协议，发布时会被删除。' },
   'template-text': { severity: 'warning', means: '还留着 qikan new article 写下的占位文字（括号里的提示），请换成文章的内容。' },
   'bare-url': { severity: 'warning', means: '网址直接写在句子里，紧跟的中文被当成了网址的一部分。' },
   'title-too-long': { severity: 'warning', means: '标题太长，在印刷版目录里一行排不下。' },
@@ -40,6 +44,6 @@ export const RULES = {
   'zh-space-bracket': { severity: 'warning', means: '括号内外多了空格。' },
   'zh-space-markdown': { severity: 'warning', means: 'Markdown 标记（加粗、链接等）内侧多了空格。' },
   'zh-space-trim': { severity: 'warning', means: '段落首尾多了空格。' },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; means: string }>;
+} as const satisfies Record<string, { severity: 'error' | 'warning'; removedByBuild?: true; means: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -33,6 +33,14 @@ describe('qikan check', () => {
     expect(strict.stderr).toContain('0 个错误，1 个警告');
   });
 
+  it('is what a build runs first: an error stops it before anything is built', () => {
+    const root = writePublication({ [A]: article('title: 甲\nsection: news', '见[附件](files/form.pdf)。') });
+    const r = qikan(['build', '--root', root, '--out', path.join(root, '..', `${path.basename(root)}-out`), '--no-pdf']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${A}:5:2 错误 link-broken 相对链接“files/form.pdf”在网站上打不开`);
+    expect(r.stdout).not.toContain('site:');
+  });
+
   it('says so when a path to check does not exist', () => {
     const r = qikan(['check', 'issues/1999-01']);
     expect(r.status).toBe(1);
@@ -42,7 +50,7 @@ describe('qikan check', () => {
   it('--fix mends the body once, leaving front matter, code and URLs byte for byte', () => {
     const frontMatter = 'title: 中文,标题 (草稿)\nsection: news\nsummary: "一句话,摘要"';
     const code = '```\n中文,English ＡＢＣ\n```';
-    const body = `营收达到１２３亿元,同比增长 20%。\n\n他说「可以」,见 https://example.org/a,b 网站。\n\n| 项目 | 数值(亿元) |\n| --- | ---: |\n| 营收,净利 | 50 |\n\n${code}\n\n协会秘书处 陈老师`;
+    const body = `美国U.S.公司与Micron Technology, Inc.合作。\n\n营收达到１２３亿元,同比增长 20%。\n\n他说「可以」,见 https://example.org/a,b 网站。\n\n| 项目 | 数值(亿元) |\n| --- | ---: |\n| 营收,净利 | 50 |\n| a\\|b,中文 | 1 |\n\n${code}\n\n协会秘书处 陈老师`;
     const root = writePublication({ [A]: article(frontMatter, body) });
     const file = path.join(root, A);
 
@@ -52,9 +60,11 @@ describe('qikan check', () => {
     expect(fixed.startsWith(`---\n${frontMatter}\n---\n`)).toBe(true);
     expect(fixed).toContain(`\n${code}\n`);
     expect(fixed).toContain('营收达到123亿元，同比增长20%。');
+    // English abbreviations and names keep their points and commas.
+    expect(fixed).toContain('美国U.S.公司与Micron Technology, Inc.合作。');
     // A bare URL keeps its spaces: without them the link would run on into the Chinese after it.
     expect(fixed).toContain('他说“可以”，见 https://example.org/a,b 网站。');
-    expect(fixed).toContain('| 项目 | 数值（亿元） |\n| --- | ---: |\n| 营收，净利 | 50 |');
+    expect(fixed).toContain('| 项目 | 数值（亿元） |\n| --- | ---: |\n| 营收，净利 | 50 |\n| a\\|b，中文 | 1 |');
     // What only a person can decide is left, and reported.
     expect(fixed).toContain('协会秘书处 陈老师');
     expect(first.stdout).toContain('zh-space-between-han');

@@ -67,6 +67,11 @@ describe('untrusted Markdown', () => {
     }
   });
 
+  it('builds, and lists what the site removed', () => {
+    expect(built.stdout).toContain('removed from the site: issues/2025-01/09-attack.md:6:3 错误 unsafe-html 正文中的 HTML 标签 <script>');
+    expect(built.stdout).toContain('removed from the site: issues/2025-01/09-attack.md:10:1 错误 unsafe-link');
+  });
+
   it('shows front matter as text', () => {
     const html = built.html('2025-01/attack');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;标题');

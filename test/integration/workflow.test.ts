@@ -68,7 +68,7 @@ describe('the pull-request workflow', () => {
     });
 
     it('annotates the changed line, and builds only the touched issue for the artifacts', () => {
-      expect(runs[0]!.stdout).toContain('issues=2026-11');
+      expect(runs[0]!.stdout).toBe('issues=2026-11\n');
       expect(runs[1]!.stdout).toMatch(new RegExp(`^::warning file=${article},line=\\d+,col=\\d+,title=zh-fullwidth-punctuation::`, 'm'));
       expect(fs.existsSync(path.join(repo, 'dist/pdf/2026-11.pdf'))).toBe(true);
       expect(fs.existsSync(path.join(repo, 'dist/pdf/2026-10.pdf'))).toBe(false);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPublication } from '../../src/lib/check/index.ts';
 import { formatFindings } from '../../src/lib/check/format.ts';
 import { RULES, type RuleId } from '../../src/lib/rules.ts';
-import { article, writePublication } from '../helpers/publication.ts';
+import { ISSUE_YAML, article, writePublication } from '../helpers/publication.ts';
 
 const A = 'issues/2025-01/01-a.md';
 const fm = 'title: 甲\nsection: news';
@@ -35,6 +35,10 @@ const CASES: Case[] = [
   ['image-remote', `${A}:7:1`, body('第一段。\n\n![图](https://example.org/a.png)')],
   ['image-html', `${A}:7:1`, body('第一段。\n\n<img src="cover.png">')],
   ['image-path', `${A}:7:1`, body('第一段。\n\n![图](100%.png)')],
+  ['image-svg-script', `${A}:7:1`, body('第一段。\n\n![图](chart.svg)'), (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>')],
+  ['image-missing', 'issues/2025-01/issue.yaml:7:3', { 'issues/2025-01/issue.yaml': ISSUE_YAML.replace('image: cover.png', 'image: images/none.jpg') }],
+  // GBK bytes of 标题 and 正文: what a Chinese Windows editor may save.
+  ['encoding', `${A}:1:1`, {}, (root) => fs.writeFileSync(path.join(root, A), Buffer.from('---\ntitle: \xb1\xea\xcc\xe2\nsection: news\n---\n\xd5\xfd\xce\xc4\n', 'latin1'))],
   ['image-too-large', `${A}:7:1`, body('第一段。\n\n![图](big.png)'), (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/big.png'), Buffer.alloc(11 * 1024 * 1024))],
   ['image-too-many-pixels', `${A}:7:1`, body('第一段。\n\n![图](huge.jpg)'), async (root) => {
     await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).jpeg().toFile(path.join(root, 'issues/2025-01/huge.jpg'));
@@ -87,7 +91,7 @@ describe('qikan check rules', () => {
   });
 
   it('finds nothing in a clean article, and nothing in code, URLs or subhead and caption numbers', async () => {
-    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。';
+    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。\n\n![封面][c]\n\n[c]: cover.png\n\n<table><tr><th colspan="2" align="right">合并</th></tr><tr><td rowspan="2">甲</td></tr></table>\n\n美国U.S.公司与Micron Technology, Inc.合作，订阅[RSS](/rss.xml)。';
     expect(await checkPublication(writePublication(body(text)))).toEqual([]);
   });
 

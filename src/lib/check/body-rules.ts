@@ -6,15 +6,15 @@ import { sanitize } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import { find, html } from 'property-information';
 import type { Finding } from '../errors.ts';
+import { SCHEME } from '../images.ts';
 import { eachElement } from '../markdown/hast.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 type At = Pick<Finding, 'line' | 'column'>;
 type Report = (f: Omit<Finding, 'file'>) => void;
-type MdNode = { type: string; url?: string; value?: string; children?: MdNode[]; position?: { start: { line: number; column: number } } };
+type MdNode = { type: string; url?: string; value?: string; identifier?: string; children?: MdNode[]; position?: { start: { line: number; column: number } } };
 
 const SAFE_PROTOCOLS = new Set(sanitizeSchema.protocols?.href ?? []);
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
   const go = (node: MdNode) => {
@@ -30,13 +30,18 @@ function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
  * publishes pages and processed images, not the files of the repository. Lines are those of the body.
  */
 export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, report: Report): void {
+  // Definitions that images use are checked as images (checkImage), not as links.
+  const imageIds = new Set<string>();
+  walk(tree, (node) => void (node.type === 'imageReference' && node.identifier && imageIds.add(node.identifier)));
   walk(tree, (node, at) => {
     if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
+    if (node.type === 'definition' && imageIds.has(node.identifier!)) return;
     const url = node.url.trim();
     const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
     if (scheme) {
-      // A bare URL typed into a sentence takes the Chinese after it into the link (GFM ends it only at a space).
-      const literal = node.type === 'link' && node.children?.[0]?.value === url && /[^\x00-\x7f]/.test(url);
+      // A bare URL typed into a sentence runs on into the Chinese after it (GFM ends it only at a space): full-width
+      // punctuation never belongs to an address a writer typed, Han characters may (a Wikipedia title).
+      const literal = node.type === 'link' && node.children?.[0]?.value !== undefined && /^(https?:\/\/|www\.)/.test(node.children[0].value) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
       if (literal) report({ ...at, rule: 'bare-url', message: `网址“${url}”把后面的中文也当成了网址的一部分`, hint: '写成 [显示的文字](网址)，或在网址后面空一格。' });
       if (!SAFE_PROTOCOLS.has(scheme)) {
         report({ ...at, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
@@ -57,6 +62,9 @@ export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, repor
  * Raw HTML that the site's sanitizer would remove, found with the same allow-list the build uses: a tag it
  * drops, or an attribute it drops (event handlers, style, unsafe URLs).
  */
+/** The allow-list without its rules on ancestors: an element is looked at alone here (a <td> outside its table). */
+const elementSchema = { ...sanitizeSchema, ancestors: {} };
+
 export function checkHtml(tree: Root, report: Report): void {
   walk(tree, (node, at) => {
     if (node.type !== 'html' || !node.value) return;
@@ -69,7 +77,7 @@ export function checkHtml(tree: Root, report: Report): void {
         report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。' });
         return;
       }
-      const kept = sanitize({ type: 'root', children: [{ ...el, children: [] }] } as HastRoot, sanitizeSchema) as HastRoot;
+      const kept = sanitize({ type: 'root', children: [{ ...el, children: [] }] } as HastRoot, elementSchema) as HastRoot;
       const keptProps = (kept.children[0] as Element | undefined)?.properties ?? {};
       for (const key of Object.keys(el.properties)) {
         if (key in keptProps) continue;

@@ -22,18 +22,17 @@ const HOUSE_RULES = {
   fullwidthPunctuation: '，。：；？！“”‘’（）',
   adjustedFullwidthPunctuation: '',
   unifiedPunctuation: 'simplified',
-  skipAbbrs: ['Mr.', 'Mrs.', 'Dr.', 'Jr.', 'Sr.', 'vs.', 'etc.', 'i.e.', 'e.g.', 'a.k.a', 'Co.', 'Ltd.', 'Inc.', 'No.'],
+  skipAbbrs: ['Mr.', 'Mrs.', 'Dr.', 'Jr.', 'Sr.', 'vs.', 'etc.', 'i.e.', 'e.g.', 'a.k.a', 'Co.', 'Ltd.', 'Inc.', 'Corp.', 'No.', 'U.S.', 'N.V.', 'Ph.D.'],
   spaceBetweenHalfwidthContent: true,
   noSpaceBetweenFullwidthContent: true,
   spaceBetweenMixedwidthContent: false,
   skipZhUnits: '年月日天号时分秒',
   noSpaceBeforePauseOrStop: true,
-  spaceAfterHalfwidthPauseOrStop: true,
+  // A space after half-width punctuation or outside half-width quotes and brackets is Western style: in Chinese
+  // text those marks are mistakes in themselves (reported above), and no space is added next to them.
   noSpaceAfterFullwidthPauseOrStop: true,
-  spaceOutsideHalfwidthQuotation: true,
   noSpaceOutsideFullwidthQuotation: true,
   noSpaceInsideQuotation: true,
-  spaceOutsideHalfwidthBracket: true,
   noSpaceOutsideFullwidthBracket: true,
   noSpaceInsideBracket: true,
   noSpaceInsideHyperMark: true,
@@ -42,10 +41,10 @@ const HOUSE_RULES = {
 } satisfies NonNullable<Options['rules']>;
 
 /**
- * A space between two Han runs is often meant (本刊记者 张三, 协会秘书处 陈老师): reported, never removed by --fix.
- * Everything else zhlint changes is safe to apply.
+ * What --fix applies: not the space between two Han runs, often meant (本刊记者 张三, 协会秘书处 陈老师), and
+ * not a full stop, which a Latin abbreviation may end in (U.S.公司): both reported, left to the writer.
  */
-const FIX_RULES = { ...HOUSE_RULES, noSpaceBetweenFullwidthContent: undefined };
+const FIX_RULES = { ...HOUSE_RULES, noSpaceBetweenFullwidthContent: undefined, fullwidthPunctuation: HOUSE_RULES.fullwidthPunctuation.replace('。', '') };
 
 /** zhlint's messages (it names no rules) → our rule ids and messages. */
 const ZHLINT_MESSAGES: Record<string, [RuleId, string]> = {
@@ -76,13 +75,15 @@ const FULLWIDTH_ALPHANUMERIC = /[Ａ-Ｚａ-ｚ０-９]+/g;
 
 type MdNode = { type: string; value?: string; children?: MdNode[]; position?: { start: { offset?: number }; end: { offset?: number } } };
 
-/** The source of each text node (outside code and URLs), with its offset: where our own rules look. */
+/** The source of each text node (outside code and bare URLs), with its offset: where our own rules look. */
 function textRuns(source: string, tree: Root): { value: string; offset: number }[] {
   const runs: { value: string; offset: number }[] = [];
   const walk = (node: MdNode) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'text' && start !== undefined && end !== undefined) runs.push({ value: source.slice(start, end), offset: start });
+    // The text of a bare URL (<https://…> or typed into a sentence) is the URL itself.
+    if (node.type === 'link' && start !== undefined && source[start] !== '[') return;
     node.children?.forEach(walk);
   };
   walk(tree as MdNode);
@@ -91,8 +92,8 @@ function textRuns(source: string, tree: Root): { value: string; offset: number }
 
 /**
  * What zhlint is told to leave as written: the numbers that start subheads and captions (## 01 标题, ### 1. 标题,
- * 表1 标题), followed by a space on purpose, and a bare URL with the spaces around it, without which the link
- * would run on into the Chinese text after it.
+ * 表1 标题), followed by a space on purpose; a bare URL with the spaces around it, without which the link would
+ * run on into the Chinese text after it; and English lists and names with their commas.
  */
 function ignoredCases(source: string, tree: Root): { textStart: string }[] {
   const prefixes = new Set<string>();
@@ -110,6 +111,8 @@ function ignoredCases(source: string, tree: Root): { textStart: string }[] {
     node.children?.forEach(walk);
   };
   walk(tree as MdNode);
+  // A comma between Latin words is English (Micron Technology, Inc.; Intel, AMD and Arm), not a Chinese comma.
+  for (const m of source.matchAll(/[A-Za-z0-9]+, [A-Za-z]/g)) prefixes.add(m[0]);
   return [...prefixes].map((textStart) => ({ textStart }));
 }
 
@@ -133,7 +136,8 @@ function zhlintProblems(text: string, base: number): TextProblem[] {
     const [rule, message] = ZHLINT_MESSAGES[v.message] ?? ['zh-fullwidth-punctuation', v.message];
     // A space problem is reported after a token: point at the space itself, where the writer has to look.
     const offset = base + (v.target === 'spaceAfter' ? v.index + v.length : v.index);
-    return { offset, rule, message, fixable: rule !== 'zh-space-between-han' };
+    const fixable = rule !== 'zh-space-between-han' && !(rule === 'zh-fullwidth-punctuation' && text[v.index] === '.');
+    return { offset, rule, message, fixable };
   });
 }
 
@@ -155,9 +159,11 @@ export function fixChinese(body: string): string {
   const zhlintFix = (text: string) => run(text, { rules: FIX_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) }).result;
   let fixed = zhlintFix(body);
   for (const cell of tableCells(parseMarkdown(fixed)).reverse()) {
-    // A cell stays on its row: a fix never brings in a line break or a pipe.
-    const text = zhlintFix(fixed.slice(cell.start, cell.end)).replace(/[\n|]/g, '');
-    fixed = fixed.slice(0, cell.start) + text + fixed.slice(cell.end);
+    // A cell stays on its row: a fix that would add or take away a line break or a pipe is not made.
+    const before = fixed.slice(cell.start, cell.end);
+    const text = zhlintFix(before);
+    const shape = (s: string) => s.replace(/[^\n|\\]/g, '');
+    if (shape(text) === shape(before)) fixed = fixed.slice(0, cell.start) + text + fixed.slice(cell.end);
   }
   const edits = textRuns(fixed, parseMarkdown(fixed)).flatMap((r) =>
     [...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({ at: r.offset + m.index, text: m[0] })),

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Finding } from '../errors.ts';
 import { sortFindings } from '../errors.ts';
 import { splitFrontMatter } from '../front-matter.ts';
-import { imageRefs, isOutside } from '../images.ts';
+import { SCHEME, imageRefs, isOutside } from '../images.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { readPublication, type Model } from '../model.ts';
 import { placeholdersIn } from '../article-template.ts';
+import { readUtf8 } from '../read-text.ts';
 import { isArticleFile, issuesDir, pdfPath } from '../paths.ts';
 import { textEms, tocTitleEms } from '../print-geometry.ts';
 import { parseYaml, positionOf } from '../yaml-source.ts';
@@ -44,9 +45,10 @@ export function articleFiles(root: string): string[] {
 
 async function checkArticleFile(root: string, file: string, model: Model | undefined): Promise<Finding[]> {
   const rel = path.relative(root, file);
-  const text = fs.readFileSync(file, 'utf8');
-  const split = splitFrontMatter(text);
-  if (!split) return [];
+  const text = readUtf8(file);
+  // A file that is not UTF-8 or has no front matter is reported by the model.
+  const split = text === undefined ? undefined : splitFrontMatter(text);
+  if (!split || text === undefined) return [];
   const findings: Finding[] = [];
   const textLines = lineStarts(text);
   for (const p of placeholdersIn(text)) {
@@ -68,7 +70,7 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   checkLinks(tree, model && sitePaths(model), inFile);
   checkHtml(tree, inFile);
   for (const ref of imageRefs(tree)) {
-    if (ref.raw || /^[a-z][a-z0-9+.-]*:/i.test(ref.src)) continue;
+    if (ref.raw || SCHEME.test(ref.src)) continue;
     const image = safeResolve(file, ref.src);
     if (image && !isOutside(path.dirname(file), image) && fs.existsSync(image)) {
       await checkImageSize(image, ref.src, ref, inFile);
@@ -88,7 +90,8 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
     const { source } = parseYaml(fs.readFileSync(meta, 'utf8'), path.relative(model.root, meta));
     for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
       const src = issue.meta[key]?.image;
-      if (!src || !source) continue;
+      // The model has checked that it is a file inside the issue folder (or reported it).
+      if (!src || !source || SCHEME.test(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;
       const at = positionOf(source, [key, 'image']);
       await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) => findings.push({ ...f, file: source.file, field: `${key}.image` }));
     }
@@ -98,7 +101,7 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
 
 /** The addresses of the site's pages and PDFs, as an article may link to them. */
 function sitePaths(model: Model): Set<string> {
-  const paths = ['/', '/search/', ...model.publication.sections.map((s) => `/section/${s.id}/`)];
+  const paths = ['/', '/search/', '/rss.xml', '/sitemap-index.xml', ...model.publication.sections.map((s) => `/section/${s.id}/`)];
   for (const issue of model.issues) paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.filter((a) => a.web).map((a) => a.url));
   return new Set(paths);
 }
@@ -131,9 +134,9 @@ export function fixPublication(root: string, options: CheckOptions = {}): string
   const changed: string[] = [];
   for (const file of articleFiles(root)) {
     if (scope.length && !scope.some((s) => !isOutside(s, file))) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    const split = splitFrontMatter(text);
-    if (!split) continue;
+    const text = readUtf8(file);
+    const split = text === undefined ? undefined : splitFrontMatter(text);
+    if (!split || text === undefined) continue;
     const bodyStart = lineStarts(text)[split.bodyLine - 1] ?? text.length;
     const body = text.slice(bodyStart);
     const fixed = fixChinese(body);
