@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { stringify } from 'yaml';
 import { TEMPLATE } from '../lib/article-template.ts';
 import { ContentError } from '../lib/errors.ts';
-import { ISSUE_ID, SLUG, loadModel, readPublication } from '../lib/model.ts';
+import { ISSUE_ID, ORDER_PREFIX, SLUG, loadModel, readPublication } from '../lib/model.ts';
 import { issuesDir } from '../lib/paths.ts';
 
 /** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
@@ -28,11 +28,11 @@ export async function newArticle(root: string, opts: { issue: string; section: s
   const dir = path.join(issuesDir(root), issue.id);
   // Orders of the articles that load, and of any file named NN-… (one with a mistake in it still holds its number).
   const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.md'));
-  const order = Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(/^(\d{1,3})-/.exec(f)?.[1] ?? 0))) + 1;
+  const order = Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(ORDER_PREFIX.exec(f)?.[1] ?? 0))) + 1;
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
   if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
-  const taken = names.find((f) => f.replace(/^\d{1,3}-/, '') === `${slug}.md`);
+  const taken = names.find((f) => (ORDER_PREFIX.exec(f)?.[2] ?? f) === `${slug}.md`);
   if (taken) throw new Error(`--slug “${slug}”已是 ${path.join(path.relative(root, dir), taken)} 的网址，请换一个`);
   const file = path.join(dir, `${nn}-${slug}.md`);
   const frontMatter = stringify({ title: opts.title, section: section.id, byline: TEMPLATE.byline, date: today(), summary: TEMPLATE.summary });

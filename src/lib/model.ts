@@ -46,7 +46,7 @@ export interface Model {
 }
 
 /** `03-slug.md`: up to three digits, so that `2026-outlook.md` is not taken for order 2026. */
-const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
+export const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
 /** Slugs and issue ids become URLs and file names. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ISSUE_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;

@@ -25,6 +25,7 @@ const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
   MISSING_CHAR: '引号没有配对',
   BAD_INDENT: '缩进或括号不对',
   TAB_AS_INDENT: '缩进里有 Tab 键，只能用空格缩进',
+  UNEXPECTED_TOKEN: '值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构',
 };
 
 export function parseYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; findings: Finding[] } {
@@ -120,13 +121,15 @@ export function validateYaml<S extends z.ZodType>(
     }
     const field = issue.path.join('.') || undefined;
     const missing = issue.code === 'invalid_type' && !src.doc.hasIn(issue.path as unknown[]);
+    const value = src.doc.getIn(issue.path as unknown[]);
+    const empty = !missing && (value === null || value === undefined);
     return [
       {
         file: src.file,
         ...positionOf(src, issue.path),
         field,
         rule: missing ? 'missing-field' : 'invalid-value',
-        message: missing ? `缺少必填字段“${field}”` : `${issue.message}（现在写的是 ${JSON.stringify(src.doc.getIn(issue.path as unknown[]) ?? null)}）`,
+        message: missing ? `缺少必填字段“${field}”` : empty ? `字段“${field}”没有填写内容` : `${issue.message}（现在写的是 ${JSON.stringify(value)}）`,
         hint: hints[String(issue.path[0])],
       },
     ];

@@ -46,6 +46,11 @@ describe('loadModel', () => {
     expect(f!.message).toContain(`缺少必填字段“${field}”`);
   });
 
+  it('says in Chinese when a value is left empty, or a YAML value starts with a bracket', () => {
+    expect(findings({ 'issues/2025-01/01-a.md': article('title:\nsection: news') })[0]).toMatchObject({ line: 2, rule: 'invalid-value', message: '字段“title”没有填写内容' });
+    expect(findings({ 'issues/2025-01/01-a.md': article('title: [草稿] 标题\nsection: news') })[0]!.message).toBe('YAML 无法读取：值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构');
+  });
+
   it('reports a mistyped value on its own line, as mistyped rather than missing', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: news\nnewPage: maybe') });
     expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, column: 1, field: 'newPage', rule: 'invalid-value' });

@@ -27,9 +27,14 @@ export async function checkPublication(root: string, options: CheckOptions = {})
   const { model, findings } = readPublication(root);
   for (const file of articleFiles(root)) findings.push(...(await checkArticleFile(root, file, model)));
   if (model) findings.push(...(await checkIssueImages(model)));
+  const inScope = scopeOf(root, options);
+  return sortFindings(findings.filter((f) => inScope(path.resolve(root, f.file))));
+}
+
+/** Whether a file is one of the paths asked for (all are, when none were). */
+function scopeOf(root: string, options: CheckOptions): (file: string) => boolean {
   const scope = (options.paths ?? []).map((p) => path.resolve(root, p));
-  const inScope = (f: Finding) => !scope.length || scope.some((s) => !isOutside(s, path.resolve(root, f.file)));
-  return sortFindings(findings.filter(inScope));
+  return (file) => !scope.length || scope.some((s) => !isOutside(s, file));
 }
 
 /** The Markdown files of every issue folder. */
@@ -130,10 +135,10 @@ function lineStarts(text: string): number[] {
  * matter is copied byte for byte; returns the files that changed (relative to the root).
  */
 export function fixPublication(root: string, options: CheckOptions = {}): string[] {
-  const scope = (options.paths ?? []).map((p) => path.resolve(root, p));
+  const inScope = scopeOf(root, options);
   const changed: string[] = [];
   for (const file of articleFiles(root)) {
-    if (scope.length && !scope.some((s) => !isOutside(s, file))) continue;
+    if (!inScope(file)) continue;
     const text = readUtf8(file);
     const split = text === undefined ? undefined : splitFrontMatter(text);
     if (!split || text === undefined) continue;
