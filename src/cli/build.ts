@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotateHtml } from '../lib/annotate.ts';
+import { annotateHtml, tidyPictureSources } from '../lib/annotate.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../lib/manifest.ts';
 import { checkPublication } from '../lib/check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../lib/errors.ts';
@@ -91,12 +91,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   return manifest;
 }
 
-/** Fills in the print page numbers and PDF sizes that the site's pages leave room for. */
+/** Fills in the print page numbers and PDF sizes that the site's pages leave room for; tidies <picture>. */
 async function annotateSite(out: string, manifest: BuildManifest): Promise<void> {
   const files = (await fs.readdir(out, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('print/'));
   for (const file of files) {
     const html = await fs.readFile(path.join(out, file), 'utf8');
-    const annotated = annotateHtml(html, manifest);
+    const annotated = tidyPictureSources(annotateHtml(html, manifest));
     if (annotated !== html) await fs.writeFile(path.join(out, file), annotated);
   }
 }

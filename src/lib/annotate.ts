@@ -19,3 +19,11 @@ export function annotateHtml(html: string, manifest: BuildManifest): string {
       return `${open}${issue.pages}页，${(issue.bytes / 1024 / 1024).toFixed(1)} MB</span>`;
     });
 }
+
+/**
+ * Astro fills the AVIF <source> of an article's <picture> (rehype-picture) with the attributes of an <img>; a
+ * <source> takes only type, srcset, sizes, width and height, and browsers flag an `src` on it as an error.
+ */
+export function tidyPictureSources(html: string): string {
+  return html.replace(/<source type="image\/avif"[^>]*>/g, (tag) => tag.replace(/\s(?!(?:type|srcset|sizes|width|height)=)[\w-]+(?:="[^"]*")?(?=[\s>])/g, ''));
+}

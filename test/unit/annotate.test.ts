@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateHtml } from '../../src/lib/annotate.ts';
+import { annotateHtml, tidyPictureSources } from '../../src/lib/annotate.ts';
 import type { BuildManifest } from '../../src/lib/manifest.ts';
 
 const manifest: BuildManifest = {
@@ -27,5 +27,12 @@ describe('annotateHtml', () => {
   it('leaves the place empty for an article that is not printed, or an issue without a PDF', () => {
     const html = '<span data-print-page="2026-10/02-b"></span><span data-pdf-info="2026-11"></span>';
     expect(annotateHtml(html, manifest)).toBe(html);
+  });
+});
+
+describe('tidyPictureSources', () => {
+  it('keeps on an AVIF <source> only what a <source> takes, and leaves the <img> alone', () => {
+    const html = '<picture><source type="image/avif" loading="lazy" sizes="100vw" data-astro-image="constrained" width="16" height="9" src="/a.avif" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>';
+    expect(tidyPictureSources(html)).toBe('<picture><source type="image/avif" sizes="100vw" width="16" height="9" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>');
   });
 });
