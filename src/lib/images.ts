@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Finding } from './errors.ts';
 
 export interface ImageRef {
@@ -20,33 +21,25 @@ const SVG_CODE = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b/i;
 
 const RAW_IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 
-type MdNode = { type: string; children?: MdNode[]; url?: string; value?: string; identifier?: string; position?: { start: { line: number; column: number } } };
-
 /**
  * Every image an article body uses, in reading order: Markdown images, reference images (at the line of their
  * definition) and <img> in raw HTML (not in comments); code is not looked at.
  */
 export function imageRefs(tree: Root): ImageRef[] {
+  const at = (node: Nodes) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   const definitions = new Map<string, ImageRef>();
-  const collect = (node: MdNode) => {
-    if (node.type === 'definition' && node.identifier && node.url) {
-      definitions.set(node.identifier, { src: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-    }
-    node.children?.forEach(collect);
-  };
-  collect(tree as MdNode);
+  visit(tree, 'definition', (node) => {
+    if (node.url) definitions.set(node.identifier, { src: node.url, ...at(node) });
+  });
   const refs: ImageRef[] = [];
-  const walk = (node: MdNode) => {
-    const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    if (node.type === 'image' && node.url) refs.push({ src: node.url, ...at });
-    const definition = node.type === 'imageReference' && node.identifier ? definitions.get(node.identifier) : undefined;
+  visit(tree, (node) => {
+    if (node.type === 'image' && node.url) refs.push({ src: node.url, ...at(node) });
+    const definition = node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
     if (definition) refs.push(definition);
-    if (node.type === 'html' && node.value) {
-      for (const m of node.value.replace(/<!--[\s\S]*?-->/g, '').matchAll(RAW_IMG_SRC)) refs.push({ src: m[1]!, ...at, raw: true });
+    if (node.type === 'html') {
+      for (const m of node.value.replace(/<!--[\s\S]*?-->/g, '').matchAll(RAW_IMG_SRC)) refs.push({ src: m[1]!, ...at(node), raw: true });
     }
-    node.children?.forEach(walk);
-  };
-  walk(tree as MdNode);
+  });
   return refs;
 }
 

@@ -9,7 +9,7 @@ import { readUtf8 } from './read-text.ts';
 import { readingMinutes } from './reading.ts';
 import { issuesDir, isArticleFile } from './paths.ts';
 import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
-import { issueSchema, type IssueMeta } from './schema/issue.ts';
+import { ISSUE_IMAGES, issueSchema, type IssueMeta } from './schema/issue.ts';
 import { publicationSchema, type Publication } from './schema/publication.ts';
 import { didYouMean, parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
 
@@ -137,7 +137,7 @@ function loadIssue(
   const metaFile = path.join(dir, 'issue.yaml');
   const { data: meta, source } = loadYamlFile(metaFile, rel, issueSchema, findings);
   if (meta && source) {
-    for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
+    for (const key of ISSUE_IMAGES) {
       const image = meta[key]?.image;
       if (!image) continue;
       const ref = { src: image, ...positionOf(source, [key, 'image']) };

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { find, html } from 'property-information';
+import { visit } from 'unist-util-visit';
 import type { Finding } from '../errors.ts';
 import { SCHEME } from '../images.ts';
 import { eachElement } from '../markdown/hast.ts';
@@ -12,17 +13,10 @@ import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 type At = Pick<Finding, 'line' | 'column'>;
 type Report = (f: Omit<Finding, 'file'>) => void;
-type MdNode = { type: string; url?: string; value?: string; identifier?: string; children?: MdNode[]; position?: { start: { line: number; column: number } } };
 
 const SAFE_PROTOCOLS = new Set(sanitizeSchema.protocols?.href ?? []);
 
-function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
-  const go = (node: MdNode) => {
-    visit(node, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-    node.children?.forEach(go);
-  };
-  go(tree as MdNode);
-}
+const at = (node: Nodes): At => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
 /**
  * Links of a body: none may use a protocol the site would strip (javascript:, vbscript:, data:); a link into
@@ -32,47 +26,49 @@ function walk(tree: Root, visit: (node: MdNode, at: At) => void): void {
 export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, report: Report): void {
   // Definitions that images use are checked as images (checkImage), not as links.
   const imageIds = new Set<string>();
-  walk(tree, (node) => void (node.type === 'imageReference' && node.identifier && imageIds.add(node.identifier)));
-  walk(tree, (node, at) => {
+  visit(tree, 'imageReference', (node) => void imageIds.add(node.identifier));
+  visit(tree, (node) => {
     if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
-    if (node.type === 'definition' && imageIds.has(node.identifier!)) return;
+    if (node.type === 'definition' && imageIds.has(node.identifier)) return;
+    const where = at(node);
     const url = node.url.trim();
     const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
     if (scheme) {
       // A bare URL typed into a sentence runs on into the Chinese after it (GFM ends it only at a space): full-width
       // punctuation never belongs to an address a writer typed, Han characters may (a Wikipedia title).
-      const literal = node.type === 'link' && node.children?.[0]?.value !== undefined && /^(https?:\/\/|www\.)/.test(node.children[0].value) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
-      if (literal) report({ ...at, rule: 'bare-url', message: `网址“${url}”把后面的中文也当成了网址的一部分`, hint: '写成 [显示的文字](网址)，或在网址后面空一格。' });
+      const text = node.type === 'link' && node.children[0]?.type === 'text' ? node.children[0].value : '';
+      const literal = /^(https?:\/\/|www\.)/.test(text) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
+      if (literal) report({ ...where, rule: 'bare-url', message: `网址“${url}”把后面的中文也当成了网址的一部分`, hint: '写成 [显示的文字](网址)，或在网址后面空一格。' });
       if (!SAFE_PROTOCOLS.has(scheme)) {
-        report({ ...at, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
+        report({ ...where, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
       }
       return;
     }
     if (url.startsWith('#') || url.startsWith('//')) return;
     const hint = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
     if (!url.startsWith('/')) {
-      report({ ...at, rule: 'link-broken', message: `相对链接“${url}”在网站上打不开：仓库里的文件不会发布`, hint });
+      report({ ...where, rule: 'link-broken', message: `相对链接“${url}”在网站上打不开：仓库里的文件不会发布`, hint });
     } else if (sitePaths && !sitePaths.has(url.replace(/[?#].*$/, ''))) {
-      report({ ...at, rule: 'link-broken', message: `站内链接“${url}”没有对应的页面`, hint });
+      report({ ...where, rule: 'link-broken', message: `站内链接“${url}”没有对应的页面`, hint });
     }
   });
 }
+
+/** The allow-list without its rules on ancestors: an element is looked at alone here (a <td> outside its table). */
+const elementSchema = { ...sanitizeSchema, ancestors: {} };
 
 /**
  * Raw HTML that the site's sanitizer would remove, found with the same allow-list the build uses: a tag it
  * drops, or an attribute it drops (event handlers, style, unsafe URLs).
  */
-/** The allow-list without its rules on ancestors: an element is looked at alone here (a <td> outside its table). */
-const elementSchema = { ...sanitizeSchema, ancestors: {} };
-
 export function checkHtml(tree: Root, report: Report): void {
-  walk(tree, (node, at) => {
-    if (node.type !== 'html' || !node.value) return;
+  visit(tree, 'html', (node) => {
+    const start = at(node);
     const fragment = fromHtml(node.value, { fragment: true });
     const allowed = new Set(sanitizeSchema.tagNames ?? []);
     eachElement(fragment, (el) => {
       const p = el.position?.start;
-      const where = p ? { line: at.line + p.line - 1, column: p.line === 1 ? (at.column ?? 1) + p.column - 1 : p.column } : at;
+      const where = p ? { line: start.line + p.line - 1, column: p.line === 1 ? (start.column ?? 1) + p.column - 1 : p.column } : start;
       if (!allowed.has(el.tagName)) {
         report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。' });
         return;

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import { run, type Options } from 'zhlint';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { FIGURE_CAPTION, SUBHEAD_NUMBER, TABLE_CAPTION } from '../markdown/patterns.ts';
@@ -73,20 +74,17 @@ const ZHLINT_MESSAGES: Record<string, [RuleId, string]> = {
 
 const FULLWIDTH_ALPHANUMERIC = /[Ａ-Ｚａ-ｚ０-９]+/g;
 
-type MdNode = { type: string; value?: string; children?: MdNode[]; position?: { start: { offset?: number }; end: { offset?: number } } };
-
 /** The source of each text node (outside code and bare URLs), with its offset: where our own rules look. */
 function textRuns(source: string, tree: Root): { value: string; offset: number }[] {
   const runs: { value: string; offset: number }[] = [];
-  const walk = (node: MdNode) => {
+  visit(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (node.type === 'text' && start !== undefined && end !== undefined) runs.push({ value: source.slice(start, end), offset: start });
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'text') runs.push({ value: source.slice(start, end), offset: start });
     // The text of a bare URL (<https://…> or typed into a sentence) is the URL itself.
-    if (node.type === 'link' && start !== undefined && source[start] !== '[') return;
-    node.children?.forEach(walk);
-  };
-  walk(tree as MdNode);
+    if (node.type === 'link' && source[start] !== '[') return SKIP;
+  });
   return runs;
 }
 
@@ -97,20 +95,18 @@ function textRuns(source: string, tree: Root): { value: string; offset: number }
  */
 function ignoredCases(source: string, tree: Root): { textStart: string }[] {
   const prefixes = new Set<string>();
-  const walk = (node: MdNode) => {
+  visit(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'link' && start !== undefined && end !== undefined && !/^[[<]/.test(source.slice(start, end))) {
       prefixes.add(source.slice(/\s/.test(source[start - 1] ?? '') ? start - 1 : start, /\s/.test(source[end] ?? '') ? end + 1 : end));
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
-      const first = node.children?.[0];
-      const m = first?.type === 'text' ? (SUBHEAD_NUMBER.exec(first.value!) ?? FIGURE_CAPTION.exec(first.value!) ?? TABLE_CAPTION.exec(first.value!)) : null;
+      const first = node.children[0];
+      const m = first?.type === 'text' ? (SUBHEAD_NUMBER.exec(first.value) ?? FIGURE_CAPTION.exec(first.value) ?? TABLE_CAPTION.exec(first.value)) : null;
       if (m && /\s$/.test(m[0])) prefixes.add(m[0]);
     }
-    node.children?.forEach(walk);
-  };
-  walk(tree as MdNode);
+  });
   // A comma between Latin words is English (Micron Technology, Inc.; Intel, AMD and Arm), not a Chinese comma.
   for (const m of source.matchAll(/[A-Za-z0-9]+, [A-Za-z]/g)) prefixes.add(m[0]);
   return [...prefixes].map((textStart) => ({ textStart }));
@@ -119,13 +115,12 @@ function ignoredCases(source: string, tree: Root): { textStart: string }[] {
 /** The content of each table cell (zhlint does not look into tables): its offsets in the body. */
 function tableCells(tree: Root): { start: number; end: number }[] {
   const cells: { start: number; end: number }[] = [];
-  const walk = (node: MdNode) => {
-    const first = node.children?.[0]?.position?.start.offset;
-    const last = node.children?.at(-1)?.position?.end.offset;
-    if (node.type === 'tableCell' && first !== undefined && last !== undefined) cells.push({ start: first, end: last });
-    else node.children?.forEach(walk);
-  };
-  walk(tree as MdNode);
+  visit(tree, 'tableCell', (cell) => {
+    const first = cell.children[0]?.position?.start.offset;
+    const last = cell.children.at(-1)?.position?.end.offset;
+    if (first !== undefined && last !== undefined) cells.push({ start: first, end: last });
+    return SKIP;
+  });
   return cells;
 }
 

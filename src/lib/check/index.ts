@@ -10,6 +10,7 @@ import { placeholdersIn } from '../article-template.ts';
 import { readUtf8 } from '../read-text.ts';
 import { isArticleFile, issuesDir, pdfPath } from '../paths.ts';
 import { textEms, tocTitleEms } from '../print-geometry.ts';
+import { ISSUE_IMAGES } from '../schema/issue.ts';
 import { parseYaml, positionOf } from '../yaml-source.ts';
 import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
 import { fixChinese, lintChinese } from './chinese-text.ts';
@@ -93,7 +94,7 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
   for (const issue of model.issues) {
     const meta = path.join(issuesDir(model.root), issue.id, 'issue.yaml');
     const { source } = parseYaml(fs.readFileSync(meta, 'utf8'), path.relative(model.root, meta));
-    for (const key of ['cover', 'insideCover', 'insideBackCover'] as const) {
+    for (const key of ISSUE_IMAGES) {
       const src = issue.meta[key]?.image;
       // The model has checked that it is a file inside the issue folder (or reported it).
       if (!src || !source || SCHEME.test(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;

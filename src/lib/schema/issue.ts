@@ -22,4 +22,7 @@ export function issueSchemaWith<I extends z.ZodType>(image: I) {
 
 export const issueSchema = issueSchemaWith(z.string().min(1));
 
+/** The fields of issue.yaml that name an image. */
+export const ISSUE_IMAGES = ['cover', 'insideCover', 'insideBackCover'] as const;
+
 export type IssueMeta = z.output<typeof issueSchema>;
