@@ -23,7 +23,11 @@ const PRINTED_PAGES = 72;
 
 function qikan(args: string[]): { seconds: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/qikan.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/qikan.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   if (r.status !== 0) throw new Error(`qikan ${args[0]} failed:\n${r.stdout}\n${r.stderr}`);
   return { seconds: (performance.now() - t0) / 1000, stdout: r.stdout };
 }
@@ -55,17 +59,26 @@ async function main() {
   const mean = abs.reduce((s, d) => s + d, 0) / rows.length;
   const largest = rows.reduce((a, b) => (Math.abs(b.diff) > Math.abs(a.diff) ? b : a));
   const lastFolio = Math.max(...rows.map((r) => r.ours));
-  const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const result = {
     date: new Date().toISOString(),
     node: process.versions.node,
-    machine: `${os.cpus().length} cores (${cpu}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    machine: `${os.cpus().length} cores (${cpu}), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
     articles: rows.length,
     meanAbsoluteDifference: Number(mean.toFixed(2)),
     meanDifference: Number((rows.reduce((s, r) => s + r.diff, 0) / rows.length).toFixed(2)),
     largestDifference: { article: largest.id, printed: largest.printed, ours: largest.ours, diff: largest.diff },
     exact: rows.filter((r) => r.diff === 0).length,
-    pages: { ours: issue.pages, oursLastArticleFolio: lastFolio, printed: PRINTED_PAGES, printedLastArticlePage: Math.max(...rows.map((r) => r.printed)) },
+    pages: {
+      ours: issue.pages,
+      oursLastArticleFolio: lastFolio,
+      printed: PRINTED_PAGES,
+      printedLastArticlePage: Math.max(...rows.map((r) => r.printed)),
+    },
     buildSeconds: Number(built.seconds.toFixed(1)),
     rows,
   };
@@ -74,8 +87,12 @@ async function main() {
 
   console.log(`\n${result.date.slice(0, 10)}, Node ${result.node}, ${result.machine}`);
   console.log(`articles: ${rows.length}; start page equal to print: ${result.exact}`);
-  console.log(`difference (ours − printed): mean |d| ${result.meanAbsoluteDifference}, mean d ${result.meanDifference}, largest ${largest.diff} (${largest.id}: printed ${largest.printed}, ours ${largest.ours})`);
-  console.log(`pages: ours ${issue.pages} in the PDF (last article starts on folio ${lastFolio}), printed about ${PRINTED_PAGES} (last article on page ${result.pages.printedLastArticlePage})`);
+  console.log(
+    `difference (ours − printed): mean |d| ${result.meanAbsoluteDifference}, mean d ${result.meanDifference}, largest ${largest.diff} (${largest.id}: printed ${largest.printed}, ours ${largest.ours})`,
+  );
+  console.log(
+    `pages: ours ${issue.pages} in the PDF (last article starts on folio ${lastFolio}), printed about ${PRINTED_PAGES} (last article on page ${result.pages.printedLastArticlePage})`,
+  );
   console.log(`build of the issue: ${result.buildSeconds} s; details in bench/.out/import-layout.json`);
 }
 

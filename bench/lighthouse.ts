@@ -20,7 +20,13 @@ const PEERS_DIR = path.join(os.tmpdir(), 'qikan-bench-peers');
 const LIGHTHOUSE = '13.5.0';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** Lighthouse's resourceType (Chrome DevTools' names) → our columns; anything else is "other". */
-const KINDS: Record<string, string> = { Document: 'html', Stylesheet: 'css', Font: 'fonts', Image: 'images', Script: 'js' };
+const KINDS: Record<string, string> = {
+  Document: 'html',
+  Stylesheet: 'css',
+  Font: 'fonts',
+  Image: 'images',
+  Script: 'js',
+};
 const COLUMNS = ['html', 'css', 'fonts', 'images', 'js', 'other'] as const;
 
 /** The few parts of Lighthouse's result used here; its own types live in the temp folder, not in the project. */
@@ -37,12 +43,20 @@ interface Lhr {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; numericValue?: number; details?: { items?: unknown[] } }>;
 }
-type Lighthouse = (url: string, flags: { port: number; output: 'json'; logLevel: 'error' }) => Promise<{ lhr: Lhr } | undefined>;
+type Lighthouse = (
+  url: string,
+  flags: { port: number; output: 'json'; logLevel: 'error' },
+) => Promise<{ lhr: Lhr } | undefined>;
 interface ChromeLauncher {
-  launch(opts: { chromePath: string; chromeFlags: string[]; logLevel: 'error' }): Promise<{ port: number; kill(): void }>;
+  launch(opts: {
+    chromePath: string;
+    chromeFlags: string[];
+    logLevel: 'error';
+  }): Promise<{ port: number; kill(): void }>;
 }
 
-const peer = async <T>(file: string) => (await import(pathToFileURL(path.join(PEERS_DIR, 'node_modules', file)).href)) as T;
+const peer = async <T>(file: string) =>
+  (await import(pathToFileURL(path.join(PEERS_DIR, 'node_modules', file)).href)) as T;
 
 /** Installs Lighthouse once into PEERS_DIR (chrome-launcher comes with it). */
 function installLighthouse(): void {
@@ -50,7 +64,8 @@ function installLighthouse(): void {
   if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version === LIGHTHOUSE) return;
   console.log(`installing lighthouse@${LIGHTHOUSE} into ${PEERS_DIR} …`);
   mkdirSync(PEERS_DIR, { recursive: true });
-  if (!existsSync(path.join(PEERS_DIR, 'package.json'))) writeFileSync(path.join(PEERS_DIR, 'package.json'), '{"private":true}\n');
+  if (!existsSync(path.join(PEERS_DIR, 'package.json')))
+    writeFileSync(path.join(PEERS_DIR, 'package.json'), '{"private":true}\n');
   // PUPPETEER_SKIP_DOWNLOAD: never fetch a browser; the system Chromium is used.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', `lighthouse@${LIGHTHOUSE}`], {
     cwd: PEERS_DIR,
@@ -62,7 +77,10 @@ function installLighthouse(): void {
 /** Transferred bytes (headers included) of every request the page made, by our columns. */
 function bytesByKind(lhr: Lhr): Record<(typeof COLUMNS)[number] | 'total', number> {
   const bytes = { html: 0, css: 0, fonts: 0, images: 0, js: 0, other: 0, total: 0 };
-  const items = (lhr.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[];
+  const items = (lhr.audits['network-requests']?.details?.items ?? []) as {
+    resourceType?: string;
+    transferSize?: number;
+  }[];
   for (const { resourceType = '', transferSize = 0 } of items) {
     bytes[(KINDS[resourceType] ?? 'other') as keyof typeof bytes] += transferSize;
     bytes.total += transferSize;
@@ -73,7 +91,9 @@ function bytesByKind(lhr: Lhr): Record<(typeof COLUMNS)[number] | 'total', numbe
 /** What cost points outside performance (whose audits are metrics, not pass/fail): the audits that did not pass. */
 const failing = (lhr: Lhr) =>
   CATEGORIES.filter((c) => c !== 'performance').flatMap((c) =>
-    (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => `${c}/${r.id}`),
+    (lhr.categories[c]?.auditRefs ?? [])
+      .filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1)
+      .map((r) => `${c}/${r.id}`),
   );
 
 function summarize(page: string, pathname: string, lhr: Lhr) {
@@ -109,14 +129,21 @@ async function main() {
   const loadAtStart = os.loadavg();
   const server = await serveDirectory(DIST);
   // One browser for both pages: Lighthouse clears the cache and storage before each, so both are cold loads.
-  const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: ['--headless', ...chromiumArgs()], logLevel: 'error' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromium,
+    chromeFlags: ['--headless', ...chromiumArgs()],
+    logLevel: 'error',
+  });
   const pages: ReturnType<typeof summarize>[] = [];
   try {
     for (const [name, pathname] of Object.entries(PAGES)) {
       console.log(`lighthouse ${pathname} …`);
-      const lhr = (await lighthouse(`${server.url}${pathname}`, { port: chrome.port, output: 'json', logLevel: 'error' }))?.lhr;
+      const lhr = (
+        await lighthouse(`${server.url}${pathname}`, { port: chrome.port, output: 'json', logLevel: 'error' })
+      )?.lhr;
       if (!lhr) throw new Error(`lighthouse returned no result for ${pathname}`);
-      if (lhr.runtimeError) throw new Error(`lighthouse ${pathname}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError)
+        throw new Error(`lighthouse ${pathname}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       // The whole report, for looking into a score; the summary below is what compares across runs.
       await fs.writeFile(path.join(OUT, `lighthouse-${name}.lhr.json`), JSON.stringify(lhr));
       pages.push(summarize(name, pathname, lhr));
@@ -133,14 +160,20 @@ async function main() {
     lighthouse: pages[0]?.lighthouse,
     settings: pages[0]?.settings,
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
-    cpu: /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    cpu:
+      /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
     // Another user of this 2-core machine shows here: 1-, 5- and 15-minute averages.
-    loadAverage: { start: loadAtStart.map((l) => Number(l.toFixed(2))), end: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    loadAverage: {
+      start: loadAtStart.map((l) => Number(l.toFixed(2))),
+      end: os.loadavg().map((l) => Number(l.toFixed(2))),
+    },
     pages,
   };
   await fs.writeFile(path.join(OUT, 'lighthouse.json'), JSON.stringify(result, null, 2) + '\n');
 
-  console.log(`\n${result.date}  Node ${result.node}  ${chromiumVersion}  Lighthouse ${result.lighthouse}  nproc ${result.nproc}  ${result.cpu}`);
+  console.log(
+    `\n${result.date}  Node ${result.node}  ${chromiumVersion}  Lighthouse ${result.lighthouse}  nproc ${result.nproc}  ${result.cpu}`,
+  );
   console.log(`${result.settings}; transferred KiB by type (uncompressed: serveDirectory does not gzip)\n`);
   const kib = (n: number) => (n / 1024).toFixed(1);
   const table = [
@@ -155,11 +188,14 @@ async function main() {
     ]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  for (const row of table) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  for (const row of table)
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   console.log('');
   for (const p of pages) if (p.failing.length) console.log(`${p.page} did not pass: ${p.failing.join(', ')}`);
   for (const p of pages) for (const w of p.warnings) console.log(`${p.page} warning: ${w}`);
-  console.log(`\n→ ${path.relative(process.cwd(), path.join(OUT, 'lighthouse.json'))}, full reports in ${path.relative(process.cwd(), OUT)}/lighthouse-*.lhr.json`);
+  console.log(
+    `\n→ ${path.relative(process.cwd(), path.join(OUT, 'lighthouse.json'))}, full reports in ${path.relative(process.cwd(), OUT)}/lighthouse-*.lhr.json`,
+  );
 }
 
 await main();

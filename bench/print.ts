@@ -44,7 +44,11 @@ const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf, { upda
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Runs a command; rejects with the last line it printed, which is where CLIs put their error. */
-function exec(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<void> {
+function exec(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; timeout: number },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeout: opts.timeout });
     let output = '';
@@ -53,7 +57,12 @@ function exec(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.Pro
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
-      const last = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').pop() ?? '';
+      const last =
+        output
+          .replace(/\x1b\[[0-9;]*m/g, '')
+          .trim()
+          .split('\n')
+          .pop() ?? '';
       reject(new Error(`${path.basename(cmd)} exited with ${signal ?? code}${last ? `: ${last.trim()}` : ''}`));
     });
   });
@@ -70,24 +79,33 @@ async function bareCopy(issue: string): Promise<void> {
 
 /** Installs the peers once into PEERS_DIR; returns why they cannot be used, if so. */
 async function installPeers(): Promise<string | undefined> {
-  const missing = Object.keys(PEERS).filter((p) => !existsSync(path.join(PEERS_DIR, 'node_modules', p, 'package.json')));
+  const missing = Object.keys(PEERS).filter(
+    (p) => !existsSync(path.join(PEERS_DIR, 'node_modules', p, 'package.json')),
+  );
   if (!missing.length) return;
   console.log(`installing ${missing.join(', ')} into ${PEERS_DIR} …`);
   await fs.mkdir(PEERS_DIR, { recursive: true });
-  if (!existsSync(path.join(PEERS_DIR, 'package.json'))) await fs.writeFile(path.join(PEERS_DIR, 'package.json'), '{"private":true}\n');
+  if (!existsSync(path.join(PEERS_DIR, 'package.json')))
+    await fs.writeFile(path.join(PEERS_DIR, 'package.json'), '{"private":true}\n');
   const specs = Object.entries(PEERS).map(([name, version]) => `${name}@${version}`);
   // PUPPETEER_SKIP_DOWNLOAD: pagedjs-cli's puppeteer would fetch a browser of its own; the system Chromium is used.
   return exec('npm', ['install', '--no-audit', '--no-fund', ...specs], {
     cwd: PEERS_DIR,
     env: { PUPPETEER_SKIP_DOWNLOAD: '1' },
     timeout: 10 * 60_000,
-  }).then(() => undefined, (e: Error) => `npm install failed (${e.message})`);
+  }).then(
+    () => undefined,
+    (e: Error) => `npm install failed (${e.message})`,
+  );
 }
 
 /** A peer's command-line entry point, run with this Node rather than whichever `node` is first on PATH. */
 function peerBin(pkg: string, name: string): { file: string; version: string } {
   const dir = path.join(PEERS_DIR, 'node_modules', pkg);
-  const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string; bin: string | Record<string, string> };
+  const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    version: string;
+    bin: string | Record<string, string>;
+  };
   return { file: path.join(dir, typeof json.bin === 'string' ? json.bin : json.bin[name]!), version: json.version };
 }
 
@@ -135,7 +153,14 @@ function chromiumPrint(browser: Browser, url: string): Tool {
 }
 
 /** A peer CLI, timed from spawn to exit: Node start-up and its own Chromium launch are part of its cost. */
-function cli(name: string, how: string, bin: string, url: string, args: (doc: string, out: string) => string[], env: NodeJS.ProcessEnv): Tool {
+function cli(
+  name: string,
+  how: string,
+  bin: string,
+  url: string,
+  args: (doc: string, out: string) => string[],
+  env: NodeJS.ProcessEnv,
+): Tool {
   return {
     name,
     how,
@@ -143,7 +168,11 @@ function cli(name: string, how: string, bin: string, url: string, args: (doc: st
       const out = path.join(OUT, 'pdf', `${name}-${issue}.pdf`);
       await fs.rm(out, { force: true });
       const t0 = performance.now();
-      await exec(process.execPath, [bin, ...args(`${url}/bench/${issue}/`, out)], { cwd: PEERS_DIR, env, timeout: PEER_TIMEOUT_MS });
+      await exec(process.execPath, [bin, ...args(`${url}/bench/${issue}/`, out)], {
+        cwd: PEERS_DIR,
+        env,
+        timeout: PEER_TIMEOUT_MS,
+      });
       const seconds = since(t0);
       return { seconds, pages: await pageCount(await fs.readFile(out)) };
     },
@@ -167,12 +196,24 @@ function peerTools(url: string, chromium: string, notInstalled: string | undefin
   };
   // Its puppeteer takes the browser from PUPPETEER_EXECUTABLE_PATH; the flags are qikan's (--no-sandbox as root).
   add('pagedjs-cli', 'pagedjs-cli', (bin, version) =>
-    cli('pagedjs-cli', `pagedjs-cli ${version} <url> -o <pdf>, PUPPETEER_EXECUTABLE_PATH=${chromium}`, bin, url,
-      (doc, out) => [doc, '-o', out, '--browserArgs', chromiumArgs().join(',')], { PUPPETEER_EXECUTABLE_PATH: chromium }),
+    cli(
+      'pagedjs-cli',
+      `pagedjs-cli ${version} <url> -o <pdf>, PUPPETEER_EXECUTABLE_PATH=${chromium}`,
+      bin,
+      url,
+      (doc, out) => [doc, '-o', out, '--browserArgs', chromiumArgs().join(',')],
+      { PUPPETEER_EXECUTABLE_PATH: chromium },
+    ),
   );
   add('vivliostyle', '@vivliostyle/cli', (bin, version) =>
-    cli('vivliostyle', `vivliostyle build <url> -o <pdf> --executable-browser ${chromium} (${version})`, bin, url,
-      (doc, out) => ['build', doc, '-o', out, '--executable-browser', chromium], {}),
+    cli(
+      'vivliostyle',
+      `vivliostyle build <url> -o <pdf> --executable-browser ${chromium} (${version})`,
+      bin,
+      url,
+      (doc, out) => ['build', doc, '-o', out, '--executable-browser', chromium],
+      {},
+    ),
   );
   return { tools, versions, skipped };
 }
@@ -228,8 +269,19 @@ async function main() {
       .map((tool) => {
         const rs = runs.get(`${tool.name} ${issue}`)!;
         const seconds = median(rs.map((r) => r.seconds));
-        const steps = rs[0]!.steps && Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps![k]!))]));
-        return { tool: tool.name, issue, pages: rs[0]!.pages, seconds, ratio: seconds / base, steps, runs: rs.map((r) => ({ seconds: r.seconds, ...r.steps })), how: tool.how };
+        const steps =
+          rs[0]!.steps &&
+          Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps![k]!))]));
+        return {
+          tool: tool.name,
+          issue,
+          pages: rs[0]!.pages,
+          seconds,
+          ratio: seconds / base,
+          steps,
+          runs: rs.map((r) => ({ seconds: r.seconds, ...r.steps })),
+          how: tool.how,
+        };
       });
   });
 
@@ -238,11 +290,16 @@ async function main() {
     node: process.versions.node,
     chromium: `${chromium} ${chromiumVersion}`,
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
-    cpu: /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    cpu:
+      /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
     // Another user of this 2-core machine shows here: 1-, 5- and 15-minute averages.
-    loadAverage: { start: loadAtStart.map((l) => Number(l.toFixed(2))), end: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    loadAverage: {
+      start: loadAtStart.map((l) => Number(l.toFixed(2))),
+      end: os.loadavg().map((l) => Number(l.toFixed(2))),
+    },
     runsPerTool: RUNS,
-    peersDocument: 'dist/bench/<issue>/index.html: dist/print/<issue>/index.html without <script> elements and loading="lazy"',
+    peersDocument:
+      'dist/bench/<issue>/index.html: dist/print/<issue>/index.html without <script> elements and loading="lazy"',
     chromiumLaunchSeconds: Number(launchSeconds.toFixed(3)),
     peers: versions,
     skipped,
@@ -250,8 +307,12 @@ async function main() {
   };
   await fs.writeFile(path.join(OUT, 'print.json'), JSON.stringify(result, null, 2) + '\n');
 
-  console.log(`\n${result.date}  Node ${result.node}  Chromium ${chromiumVersion}  nproc ${result.nproc}  ${result.cpu}`);
-  console.log(`median of ${RUNS} runs; Chromium launch (paid per run by the CLIs only): ${launchSeconds.toFixed(2)} s\n`);
+  console.log(
+    `\n${result.date}  Node ${result.node}  Chromium ${chromiumVersion}  nproc ${result.nproc}  ${result.cpu}`,
+  );
+  console.log(
+    `median of ${RUNS} runs; Chromium launch (paid per run by the CLIs only): ${launchSeconds.toFixed(2)} s\n`,
+  );
   const table = [
     ['tool', 'issue', 'pages', 'median s', 'ratio', 'steps (median s of each)'],
     ...rows.map((r) => [
@@ -260,15 +321,27 @@ async function main() {
       String(r.pages),
       r.seconds.toFixed(2),
       r.ratio.toFixed(2),
-      r.steps ? Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' + ') : '',
+      r.steps
+        ? Object.entries(r.steps)
+            .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+            .join(' + ')
+        : '',
     ]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  for (const row of table) console.log(row.map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log('');
   for (const tool of tools.filter((t) => !skipped[t.name])) console.log(`${tool.name}: ${tool.how}`);
   for (const [name, why] of Object.entries(skipped)) console.log(`skipped ${name}: ${why}`);
-  console.log(`\n→ ${path.relative(process.cwd(), path.join(OUT, 'print.json'))}, PDFs in ${path.relative(process.cwd(), path.join(OUT, 'pdf'))}/`);
+  console.log(
+    `\n→ ${path.relative(process.cwd(), path.join(OUT, 'print.json'))}, PDFs in ${path.relative(process.cwd(), path.join(OUT, 'pdf'))}/`,
+  );
 }
 
 await main();

@@ -6,7 +6,9 @@ import { touchedIssues } from '../src/lib/changes.ts';
 
 const [base] = process.argv.slice(2);
 if (!base) throw new Error('usage: node scripts/pr-changes.ts <base-ref>');
-const diff = execFileSync('git', ['diff', '--name-only', '--diff-filter=d', '-z', `${base}...HEAD`], { encoding: 'utf8' });
+const diff = execFileSync('git', ['diff', '--name-only', '--diff-filter=d', '-z', `${base}...HEAD`], {
+  encoding: 'utf8',
+});
 const issues = touchedIssues(diff.split('\0').filter(Boolean));
 const line = `issues=${issues === 'all' ? 'all' : issues.join(' ')}\n`;
 if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, line);

@@ -10,7 +10,10 @@ const base = issuesDir(publicationRoot());
 const idOf = ({ entry }: { entry: string }) => entry.replace(/(\/issue)?\.(md|yaml)$/, '');
 
 export const collections = {
-  articles: defineCollection({ loader: glob({ pattern: ['*/*.md', `!*/${IMPORT_REPORT}`], base, generateId: idOf }), schema: articleSchema }),
+  articles: defineCollection({
+    loader: glob({ pattern: ['*/*.md', `!*/${IMPORT_REPORT}`], base, generateId: idOf }),
+    schema: articleSchema,
+  }),
   issues: defineCollection({
     loader: glob({ pattern: '*/issue.yaml', base, generateId: idOf }),
     schema: ({ image }) => issueSchemaWith(image()),

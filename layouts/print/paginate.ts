@@ -1,6 +1,13 @@
 // Runs in the print document: paginates it with Paged.js, then gives every page its folio and running head,
 // writes the real page numbers into the 目录, and leaves the layout on `window.qikanPrint` for the print engine.
-import { formatFolio, layoutPages, type PageFacts, type PageKind, type PlacedImage, type PrintLayout } from '../../src/lib/print-pages.ts';
+import {
+  formatFolio,
+  layoutPages,
+  type PageFacts,
+  type PageKind,
+  type PlacedImage,
+  type PrintLayout,
+} from '../../src/lib/print-pages.ts';
 
 declare global {
   interface Window {
@@ -44,12 +51,19 @@ function lineTop(node: Text, offset: number): number {
 
 /** The tops of the lines a range covers: its boxes grouped by line (an inline element adds boxes, not lines). */
 function lineTops(range: Range, lh: number): number[] {
-  const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+  const tops = [...range.getClientRects()]
+    .filter((r) => r.width > 0)
+    .map((r) => r.top)
+    .sort((a, b) => a - b);
   return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > lh / 2);
 }
 
 /** In a paragraph, before `end`, the first text position on the line whose top is `top`. */
-function lineStart(p: Element, top: number, end: { node: Node; offset: number }): { node: Text; offset: number } | undefined {
+function lineStart(
+  p: Element,
+  top: number,
+  end: { node: Node; offset: number },
+): { node: Text; offset: number } | undefined {
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const last = node === end.node ? end.offset - 1 : node.length - 1;
@@ -74,18 +88,24 @@ function lineStart(p: Element, top: number, end: { node: Node; offset: number })
  */
 function keepSourceLine(overflow: Range): boolean {
   const container = overflow.startContainer;
-  const first = container.nodeType === Node.TEXT_NODE ? container.parentElement : container.childNodes[overflow.startOffset];
+  const first =
+    container.nodeType === Node.TEXT_NODE ? container.parentElement : container.childNodes[overflow.startOffset];
   const source = first instanceof Element ? first.closest('p.source') : null;
   // The text before it: the body's last paragraph (来源 from the front matter), or the paragraph right before it.
   const prev = source?.previousElementSibling;
-  const before = prev?.matches('p') ? prev : prev?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
+  const before = prev?.matches('p')
+    ? prev
+    : prev?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
   if (!source || !before || !source.parentElement?.contains(before)) return false;
   const lh = parseFloat(getComputedStyle(before).lineHeight);
   const range = document.createRange();
   range.selectNodeContents(before);
   const tops = lineTops(range, lh);
   const last = before.lastChild;
-  const from = tops.length >= 4 && last ? lineStart(before, tops[tops.length - 2]!, { node: last, offset: last.textContent!.length }) : undefined;
+  const from =
+    tops.length >= 4 && last
+      ? lineStart(before, tops[tops.length - 2]!, { node: last, offset: last.textContent!.length })
+      : undefined;
   if (from) overflow.setStart(from.node, from.offset);
   else overflow.setStartBefore(before);
   return true;
@@ -164,7 +184,8 @@ function faultsOf(content: Element): string[] {
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((el) => !el.closest('thead') && el.textContent!.trim());
   const last = blocks[blocks.length - 1];
   if (last && /^H[2-4]$/.test(last.tagName)) faults.push(`the heading ${text(last)} is the last line of the page`);
-  if (last?.closest('.article-head')) faults.push(`the head of an article ${text(last)} is at the foot of the page, without its text`);
+  if (last?.closest('.article-head'))
+    faults.push(`the head of an article ${text(last)} is at the foot of the page, without its text`);
   if (blocks.length === 1 && last?.matches('p.source')) faults.push(`the 来源 line ${text(last)} is alone on the page`);
   return faults;
 }
@@ -190,7 +211,15 @@ function factsOf(page: Element): PageFacts {
   // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
   const starts = [...content.querySelectorAll('.article-title')].map((t) => t.closest('article')!.id);
   const section = content.querySelector<HTMLElement>('[data-section]')?.dataset.section;
-  return { kind, side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right', section, starts, overflow: overflows(content), faults: kind === 'content' ? faultsOf(content) : [], notes: kind === 'content' ? notesOf(content) : [] };
+  return {
+    kind,
+    side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right',
+    section,
+    starts,
+    overflow: overflows(content),
+    faults: kind === 'content' ? faultsOf(content) : [],
+    notes: kind === 'content' ? notesOf(content) : [],
+  };
 }
 
 /**
@@ -202,7 +231,9 @@ function placeImages(pages: Element[]): PlacedImage[] {
   return pages.flatMap((page, i) =>
     [...page.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img')].map((img) => {
       const article = img.closest<HTMLElement>('article.article');
-      const owner = article ? article.id || article.dataset.id! : (img.closest<HTMLElement>('[data-image-owner]')?.dataset.imageOwner ?? 'page');
+      const owner = article
+        ? article.id || article.dataset.id!
+        : (img.closest<HTMLElement>('[data-image-owner]')?.dataset.imageOwner ?? 'page');
       const index = counts.get(owner) ?? 0;
       counts.set(owner, index + 1);
       img.dataset.qkImage = `${owner}#${index}`;
@@ -234,9 +265,13 @@ function decorate(page: Element, text: string | null, folio: number | null): voi
 async function loadImages(): Promise<void> {
   const images = [...document.images];
   for (const img of images) img.loading = 'eager';
-  await Promise.all(images.map((img) => img.decode().catch(() => {
-    throw new Error(`image ${img.currentSrc || img.src} could not be loaded`);
-  })));
+  await Promise.all(
+    images.map((img) =>
+      img.decode().catch(() => {
+        throw new Error(`image ${img.currentSrc || img.src} could not be loaded`);
+      }),
+    ),
+  );
 }
 
 /** `?print-ready`: the page rules with the bleed and crop marks of publication.yaml, before Paged.js reads them. */

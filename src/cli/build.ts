@@ -37,10 +37,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out);
   const log = (line: string) => process.stdout.write(line + '\n');
-  for (const [folder, what] of [[root, 'the publication folder'], [projectDir, 'qikan itself']] as const) {
+  for (const [folder, what] of [
+    [root, 'the publication folder'],
+    [projectDir, 'qikan itself'],
+  ] as const) {
     const inOut = path.relative(out, folder);
     if (!inOut || !inOut.startsWith('..')) {
-      throw new Error(`--out ${options.out} would hold ${what} (${folder}), and the build empties it first: choose another --out`);
+      throw new Error(
+        `--out ${options.out} would hold ${what} (${folder}), and the build empties it first: choose another --out`,
+      );
     }
   }
 
@@ -53,7 +58,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   // Before the site is built: a missing browser or Ghostscript is told at once.
   if (options.pdf) findChromium();
   const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
-  log(`qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`);
+  log(
+    `qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`,
+  );
   for (const f of findings.filter((f) => severityOf(f) === 'error')) log(`removed from the site: ${formatFinding(f)}`);
   const warnings = findings.filter((f) => severityOf(f) === 'warning').length;
   if (warnings) log(`check: ${warnings} warning(s); \`qikan check\` lists them`);
@@ -71,16 +78,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   if (options.pdf) {
     const progress = createProgress();
     const t0 = Date.now();
-    printed = await printIssues(model, toPrint, out, {
-      pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
-      warn: (message) => progress.done(`warning: ${message}`),
-      done: (issue, r) => {
-        const kb = r.bytes / 1024;
-        progress.done(
-          `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
-        );
+    printed = await printIssues(
+      model,
+      toPrint,
+      out,
+      {
+        pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
+        warn: (message) => progress.done(`warning: ${message}`),
+        done: (issue, r) => {
+          const kb = r.bytes / 1024;
+          progress.done(
+            `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
+          );
+        },
       },
-    }, { printReady: options.printReady || !!cmyk, cmyk });
+      { printReady: options.printReady || !!cmyk, cmyk },
+    );
   }
   const manifest = buildManifest(model, printed, previous?.manifest);
   await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -93,7 +106,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
 
 /** Fills in the print page numbers and PDF sizes that the site's pages leave room for; tidies <picture>. */
 async function annotateSite(out: string, manifest: BuildManifest): Promise<void> {
-  const files = (await fs.readdir(out, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('print/'));
+  const files = (await fs.readdir(out, { recursive: true })).filter(
+    (f) => f.endsWith('.html') && !f.startsWith('print/'),
+  );
   for (const file of files) {
     const html = await fs.readFile(path.join(out, file), 'utf8');
     const annotated = tidyPictureSources(annotateHtml(html, manifest));
@@ -103,7 +118,10 @@ async function annotateSite(out: string, manifest: BuildManifest): Promise<void>
 
 function issueById(model: Model, id: string) {
   const issue = model.issues.find((i) => i.id === id);
-  if (!issue) throw new Error(`--only ${id}: no such issue in ${model.root}/issues (there are: ${model.issues.map((i) => i.id).join(', ')})`);
+  if (!issue)
+    throw new Error(
+      `--only ${id}: no such issue in ${model.root}/issues (there are: ${model.issues.map((i) => i.id).join(', ')})`,
+    );
   return issue;
 }
 
@@ -119,7 +137,10 @@ async function setAsidePdfs(out: string, only: string) {
     .then((t) => JSON.parse(t) as BuildManifest)
     .catch(() => undefined);
   await fs.rm(kept, { recursive: true, force: true });
-  const moved = await fs.rename(pdfDir, kept).then(() => true, () => false);
+  const moved = await fs.rename(pdfDir, kept).then(
+    () => true,
+    () => false,
+  );
   return {
     manifest: manifest && { ...manifest, issues: manifest.issues.filter((i) => i.id !== only) },
     async restore() {
@@ -127,7 +148,8 @@ async function setAsidePdfs(out: string, only: string) {
       await fs.mkdir(pdfDir, { recursive: true });
       for (const name of await fs.readdir(kept)) {
         const rejected = name.endsWith('.rejected.pdf');
-        if (name !== path.basename(pdfPath(only)) && !rejected) await fs.rename(path.join(kept, name), path.join(pdfDir, name));
+        if (name !== path.basename(pdfPath(only)) && !rejected)
+          await fs.rename(path.join(kept, name), path.join(pdfDir, name));
       }
       await fs.rm(kept, { recursive: true, force: true });
     },

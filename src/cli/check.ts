@@ -12,7 +12,8 @@ export interface CheckCliOptions {
 
 /** `qikan check`: prints the findings; the exit code is 1 on an error, or on a warning with --strict. */
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
-  if (!['text', 'github', 'json'].includes(opts.format)) throw new Error(`--format ${opts.format}：只能是 text、github 或 json`);
+  if (!['text', 'github', 'json'].includes(opts.format))
+    throw new Error(`--format ${opts.format}：只能是 text、github 或 json`);
   const missing = paths.filter((p) => !fs.existsSync(path.resolve(opts.root, p)));
   if (missing.length) throw new Error(`找不到 ${missing.join('、')}（路径相对于 ${path.resolve(opts.root)}）`);
   if (opts.fix) {

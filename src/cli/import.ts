@@ -39,16 +39,37 @@ export interface Imported {
 export async function runImport(file: string, options: ImportOptions): Promise<Imported> {
   const input = path.resolve(file);
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
-    throw new ContentError([{ file, line: 1, rule: 'missing-file', message: '找不到要导入的文件', hint: '给出从印刷版 PDF 提取出的文本文件的路径。' }]);
+    throw new ContentError([
+      {
+        file,
+        line: 1,
+        rule: 'missing-file',
+        message: '找不到要导入的文件',
+        hint: '给出从印刷版 PDF 提取出的文本文件的路径。',
+      },
+    ]);
   }
   const kind = (options.kind ?? 'magazine') as Kind;
   if (!KINDS.includes(kind)) {
-    throw new ContentError([{ file, line: 1, field: '--kind', rule: 'invalid-value', message: `不认识的类型“${options.kind}”`, hint: `用 --kind ${KINDS.join(' 或 --kind ')}。` }]);
+    throw new ContentError([
+      {
+        file,
+        line: 1,
+        field: '--kind',
+        rule: 'invalid-value',
+        message: `不认识的类型“${options.kind}”`,
+        hint: `用 --kind ${KINDS.join(' 或 --kind ')}。`,
+      },
+    ]);
   }
   const dir = path.resolve(options.out);
   const id = path.basename(dir);
-  if (!ISSUE_ID.test(id)) throw new Error(`--out ${options.out}：文件夹名“${id}”就是这一期的网址，只用小写英文字母、数字和连字符，例如 issues/2025-07`);
-  if (fs.existsSync(dir) && fs.readdirSync(dir).length) throw new Error(`--out ${options.out} 已存在且不是空的：导入不会覆盖已有的一期，请删除它或换一个文件夹`);
+  if (!ISSUE_ID.test(id))
+    throw new Error(
+      `--out ${options.out}：文件夹名“${id}”就是这一期的网址，只用小写英文字母、数字和连字符，例如 issues/2025-07`,
+    );
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length)
+    throw new Error(`--out ${options.out} 已存在且不是空的：导入不会覆盖已有的一期，请删除它或换一个文件夹`);
 
   const issues = path.dirname(dir);
   const root = path.dirname(issues);
@@ -63,20 +84,44 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       result = importMagazine(text, pub);
     } catch (error) {
       if (error instanceof NoTocError) {
-        throw new ContentError([{ file, line: 1, rule: 'invalid-value', message: '文中没有目录，无法按杂志导入', hint: '报纸版面没有目录：用 --kind newspaper。' }]);
+        throw new ContentError([
+          {
+            file,
+            line: 1,
+            rule: 'invalid-value',
+            message: '文中没有目录，无法按杂志导入',
+            hint: '报纸版面没有目录：用 --kind newspaper。',
+          },
+        ]);
       }
       throw error;
     }
   } else {
     const section = options.section ?? pub?.sections[0]?.id ?? 'news';
     if (pub && !pub.sections.some((s) => s.id === section)) {
-      throw new Error(`--section ${section}：${path.relative(process.cwd(), pubFile)} 里没有这个栏目；可用的栏目：${pub.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);
+      throw new Error(
+        `--section ${section}：${path.relative(process.cwd(), pubFile)} 里没有这个栏目；可用的栏目：${pub.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`,
+      );
     }
     result = importNewspaper(text, { section });
   }
-  if (!result.articles.length) throw new ContentError([{ file, line: 1, rule: 'empty-issue', message: '文中没有找到文章', hint: kind === 'magazine' ? '检查目录是否列出了文章和页码。' : '检查这是否是报纸的一个版面。' }]);
+  if (!result.articles.length)
+    throw new ContentError([
+      {
+        file,
+        line: 1,
+        rule: 'empty-issue',
+        message: '文中没有找到文章',
+        hint: kind === 'magazine' ? '检查目录是否列出了文章和页码。' : '检查这是否是报纸的一个版面。',
+      },
+    ]);
 
-  const { meta, notes } = issueMeta(result, { folderId: id, existing: existingIssues(issues), frequency: pub?.frequency, today: new Date() });
+  const { meta, notes } = issueMeta(result, {
+    folderId: id,
+    existing: existingIssues(issues),
+    frequency: pub?.frequency,
+    today: new Date(),
+  });
   const relDir = shown(dir);
   const builds = buildsHere
     ? `It builds with the publication at \`${shown(root)}\`: \`qikan build --root ${shown(root)} --only ${id}\`.`
@@ -92,7 +137,16 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
   await write('issue.yaml', issueYaml(meta));
   await writePlainCover(dir);
   files.push('images/cover.jpg');
-  await write('import-report.md', renderReport(result, { input: path.basename(input), inputLines: text.split(/\r?\n/).length, out: relDir, builds, metaNotes: notes }));
+  await write(
+    'import-report.md',
+    renderReport(result, {
+      input: path.basename(input),
+      inputLines: text.split(/\r?\n/).length,
+      out: relDir,
+      builds,
+      metaNotes: notes,
+    }),
+  );
 
   // The written issue must load: any problem the model finds in it is the importer's to report.
   if (buildsHere) {
@@ -100,7 +154,9 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       loadModel(root);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      const ours = error.findings.filter((f: Finding) => f.file.startsWith(path.join('issues', id) + path.sep) || f.file === path.join('issues', id));
+      const ours = error.findings.filter(
+        (f: Finding) => f.file.startsWith(path.join('issues', id) + path.sep) || f.file === path.join('issues', id),
+      );
       if (ours.length) throw new ContentError(ours);
     }
   }
@@ -138,8 +194,14 @@ function existingIssues(issues: string): { year: number; month: number; number: 
     .filter((d) => d.isDirectory())
     .flatMap((d) => {
       try {
-        const meta = parse(fs.readFileSync(path.join(issues, d.name, 'issue.yaml'), 'utf8')) as { year?: unknown; month?: unknown; number?: unknown };
-        return typeof meta.year === 'number' && typeof meta.month === 'number' && typeof meta.number === 'number' ? [{ year: meta.year, month: meta.month, number: meta.number }] : [];
+        const meta = parse(fs.readFileSync(path.join(issues, d.name, 'issue.yaml'), 'utf8')) as {
+          year?: unknown;
+          month?: unknown;
+          number?: unknown;
+        };
+        return typeof meta.year === 'number' && typeof meta.month === 'number' && typeof meta.number === 'number'
+          ? [{ year: meta.year, month: meta.month, number: meta.number }]
+          : [];
       } catch {
         return [];
       }

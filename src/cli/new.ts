@@ -15,27 +15,45 @@ const today = (now = new Date()) => now.toLocaleDateString('sv-SE');
  * write over. Another article's mistake does not stop it: only the issue and the sections must be readable.
  * Returns the path of the new file.
  */
-export async function newArticle(root: string, opts: { issue: string; section: string; title: string; slug?: string }): Promise<string> {
+export async function newArticle(
+  root: string,
+  opts: { issue: string; section: string; title: string; slug?: string },
+): Promise<string> {
   const { model, findings } = readPublication(root, { allowEmptyIssues: true });
   if (!model) throw new ContentError(findings);
   const issue = model.issues.find((i) => i.id === opts.issue);
   // The folder is there but its issue.yaml cannot be read: say that, not that the issue does not exist.
-  const own = findings.filter((f) => f.file.startsWith(`${path.relative(root, path.join(issuesDir(root), opts.issue))}/issue.yaml`));
+  const own = findings.filter((f) =>
+    f.file.startsWith(`${path.relative(root, path.join(issuesDir(root), opts.issue))}/issue.yaml`),
+  );
   if (!issue && own.length) throw new ContentError(own);
-  if (!issue) throw new Error(`${issuesDir(root)} 里没有“${opts.issue}”这一期（现有：${model.issues.map((i) => i.id).join('、')}）；要新建，运行 qikan new issue ${opts.issue}`);
+  if (!issue)
+    throw new Error(
+      `${issuesDir(root)} 里没有“${opts.issue}”这一期（现有：${model.issues.map((i) => i.id).join('、')}）；要新建，运行 qikan new issue ${opts.issue}`,
+    );
   const section = model.publication.sections.find((s) => s.id === opts.section);
-  if (!section) throw new Error(`没有“${opts.section}”这个栏目；可用的栏目：${model.publication.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`);
+  if (!section)
+    throw new Error(
+      `没有“${opts.section}”这个栏目；可用的栏目：${model.publication.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`,
+    );
   const dir = path.join(issuesDir(root), issue.id);
   // Orders of the articles that load, and of any file named NN-… (one with a mistake in it still holds its number).
   const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.md'));
-  const order = Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(ORDER_PREFIX.exec(f)?.[1] ?? 0))) + 1;
+  const order =
+    Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(ORDER_PREFIX.exec(f)?.[1] ?? 0))) + 1;
   const nn = String(order).padStart(2, '0');
   const slug = opts.slug ?? `article-${nn}`;
   if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
   const taken = names.find((f) => (ORDER_PREFIX.exec(f)?.[2] ?? f) === `${slug}.md`);
   if (taken) throw new Error(`--slug “${slug}”已是 ${path.join(path.relative(root, dir), taken)} 的网址，请换一个`);
   const file = path.join(dir, `${nn}-${slug}.md`);
-  const frontMatter = stringify({ title: opts.title, section: section.id, byline: TEMPLATE.byline, date: today(), summary: TEMPLATE.summary });
+  const frontMatter = stringify({
+    title: opts.title,
+    section: section.id,
+    byline: TEMPLATE.byline,
+    date: today(),
+    summary: TEMPLATE.summary,
+  });
   await fs.writeFile(file, `---\n${frontMatter}---\n${TEMPLATE.body}`, { flag: 'wx' });
   return path.relative(process.cwd(), file);
 }
@@ -68,6 +86,8 @@ export async function newIssue(root: string, id: string): Promise<string> {
  */
 export async function writePlainCover(dir: string): Promise<void> {
   await fs.mkdir(path.join(dir, 'images'), { recursive: true });
-  const cover = await sharp({ create: { width: 1800, height: 2000, channels: 3, background: '#0a2540' } }).jpeg().toBuffer();
+  const cover = await sharp({ create: { width: 1800, height: 2000, channels: 3, background: '#0a2540' } })
+    .jpeg()
+    .toBuffer();
   await fs.writeFile(path.join(dir, 'images/cover.jpg'), cover, { flag: 'wx' }).catch(() => {});
 }

@@ -7,7 +7,9 @@ import { runImport, shown } from './import.ts';
 import { runCheck, type CheckCliOptions } from './check.ts';
 import { newArticle, newIssue } from './new.ts';
 
-const program = new Command('qikan').description('Build a magazine: one folder of Markdown, a website and a print PDF.');
+const program = new Command('qikan').description(
+  'Build a magazine: one folder of Markdown, a website and a print PDF.',
+);
 
 program
   .command('build')
@@ -19,9 +21,19 @@ program
   .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
   .option('--cmyk', 'print-ready PDFs converted to CMYK PDF/X with Ghostscript')
   .option('--verbose', "show Astro's own log")
-  .action(async (opts: { root: string; out: string; only?: string; pdf: boolean; printReady?: boolean; cmyk?: boolean; verbose?: boolean }) => {
-    await runBuild(opts);
-  });
+  .action(
+    async (opts: {
+      root: string;
+      out: string;
+      only?: string;
+      pdf: boolean;
+      printReady?: boolean;
+      cmyk?: boolean;
+      verbose?: boolean;
+    }) => {
+      await runBuild(opts);
+    },
+  );
 
 program
   .command('check')
@@ -41,7 +53,9 @@ create
   .description('create issues/<id>/ with its issue.yaml and a plain cover')
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (id: string, opts: { root: string }) => {
-    process.stdout.write(`已创建 ${await newIssue(opts.root, id)}/（issue.yaml、images/cover.jpg）：填写封面标题，换上封面图\n`);
+    process.stdout.write(
+      `已创建 ${await newIssue(opts.root, id)}/（issue.yaml、images/cover.jpg）：填写封面标题，换上封面图\n`,
+    );
   });
 create
   .command('article')
@@ -57,14 +71,22 @@ create
 
 program
   .command('import <file>')
-  .description("turn a printed issue's extracted text into a draft issue folder, with import-report.md of what to check")
+  .description(
+    "turn a printed issue's extracted text into a draft issue folder, with import-report.md of what to check",
+  )
   .requiredOption('--out <dir>', 'the issue folder to create, e.g. issues/2025-07')
   .option('--kind <kind>', 'magazine (read by its 目录) or newspaper (a page of items)', 'magazine')
   .option('--section <id>', 'newspaper items go into this section (default: the first in publication.yaml)')
   .action(async (file: string, opts: { out: string; kind: string; section?: string }) => {
     const { result, dir, root } = await runImport(file, opts);
-    process.stdout.write(`imported ${result.articles.length} articles into ${shown(dir)}/; ${result.doubts.filter((d) => !d.minor).length} thing(s) to check in ${shown(dir)}/import-report.md\n`);
-    process.stdout.write(root ? `build it with: qikan build --root ${shown(root)} --only ${path.basename(dir)}\n` : `it will not build there: it is not in the issues/ folder of a publication (publication.yaml); move it into one\n`);
+    process.stdout.write(
+      `imported ${result.articles.length} articles into ${shown(dir)}/; ${result.doubts.filter((d) => !d.minor).length} thing(s) to check in ${shown(dir)}/import-report.md\n`,
+    );
+    process.stdout.write(
+      root
+        ? `build it with: qikan build --root ${shown(root)} --only ${path.basename(dir)}\n`
+        : `it will not build there: it is not in the issues/ folder of a publication (publication.yaml); move it into one\n`,
+    );
   });
 
 try {

@@ -25,5 +25,7 @@ export function annotateHtml(html: string, manifest: BuildManifest): string {
  * <source> takes only type, srcset, sizes, width and height, and browsers flag an `src` on it as an error.
  */
 export function tidyPictureSources(html: string): string {
-  return html.replace(/<source type="image\/avif"[^>]*>/g, (tag) => tag.replace(/\s(?!(?:type|srcset|sizes|width|height)=)[\w-]+(?:="[^"]*")?(?=[\s>])/g, ''));
+  return html.replace(/<source type="image\/avif"[^>]*>/g, (tag) =>
+    tag.replace(/\s(?!(?:type|srcset|sizes|width|height)=)[\w-]+(?:="[^"]*")?(?=[\s>])/g, ''),
+  );
 }

@@ -8,9 +8,18 @@ export const TEMPLATE = {
   body: ['（正文第一段，写在这里。）', '', '## 01 （小标题）', '', '（正文……）', ''].join('\n'),
 };
 
-const PLACEHOLDERS = [TEMPLATE.byline, TEMPLATE.summary, ...TEMPLATE.body.split('\n').filter(Boolean).map((l) => l.replace(/^#+ \d+ /, ''))];
+const PLACEHOLDERS = [
+  TEMPLATE.byline,
+  TEMPLATE.summary,
+  ...TEMPLATE.body
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^#+ \d+ /, '')),
+];
 
 /** Where a placeholder of the template is still in an article's text: offsets into `text`. */
 export function placeholdersIn(text: string): { offset: number; placeholder: string }[] {
-  return PLACEHOLDERS.flatMap((placeholder) => [...text.matchAll(new RegExp(RegExp.escape(placeholder), 'g'))].map((m) => ({ offset: m.index, placeholder })));
+  return PLACEHOLDERS.flatMap((placeholder) =>
+    [...text.matchAll(new RegExp(RegExp.escape(placeholder), 'g'))].map((m) => ({ offset: m.index, placeholder })),
+  );
 }

@@ -37,7 +37,11 @@ export function formatFinding(f: Finding): string {
 
 /** Findings in file order, then by position, each once, so that reports read from top to bottom. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const unique = [...new Map(findings.map((f) => [JSON.stringify([f.file, f.line, f.column, f.rule, f.field, f.message]), f])).values()];
+  const unique = [
+    ...new Map(
+      findings.map((f) => [JSON.stringify([f.file, f.line, f.column, f.rule, f.field, f.message]), f]),
+    ).values(),
+  ];
   return unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
 }
 
@@ -45,7 +49,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export class ContentError extends Error {
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
-    super(`发布内容中有 ${findings.length} 处问题，无法构建：\n` + sortFindings(findings).map((f) => '  ' + formatFinding(f)).join('\n'));
+    super(
+      `发布内容中有 ${findings.length} 处问题，无法构建：\n` +
+        sortFindings(findings)
+          .map((f) => '  ' + formatFinding(f))
+          .join('\n'),
+    );
     this.name = 'ContentError';
     this.findings = findings;
   }

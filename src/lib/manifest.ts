@@ -46,7 +46,11 @@ export interface PrintedIssue {
 }
 
 /** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
-export function buildManifest(model: Model, printed: Map<string, PrintedIssue>, previous?: BuildManifest): BuildManifest {
+export function buildManifest(
+  model: Model,
+  printed: Map<string, PrintedIssue>,
+  previous?: BuildManifest,
+): BuildManifest {
   const earlier = new Map(previous?.issues.map((i) => [i.id, i]));
   return {
     publication: model.publication.name,

@@ -74,16 +74,31 @@ export function readPublication(root: string, options: LoadOptions = {}): { mode
   const publication = loadYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings).data;
   const dir = issuesDir(root);
   const issueIds = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
     : [];
   if (!issueIds.length) {
-    findings.push({ file: rel(dir), line: 1, rule: 'missing-file', message: '没有找到任何一期的文件夹', hint: '建立 issues/<期号>/，放入 issue.yaml 和文章；或运行 qikan new issue <期号>。' });
+    findings.push({
+      file: rel(dir),
+      line: 1,
+      rule: 'missing-file',
+      message: '没有找到任何一期的文件夹',
+      hint: '建立 issues/<期号>/，放入 issue.yaml 和文章；或运行 qikan new issue <期号>。',
+    });
   }
 
   const issues: Issue[] = [];
   for (const id of issueIds.sort()) {
     if (!ISSUE_ID.test(id)) {
-      findings.push({ file: rel(path.join(dir, id)), line: 1, rule: 'file-name', message: `期号文件夹名“${id}”不能用作网址`, hint: '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。' });
+      findings.push({
+        file: rel(path.join(dir, id)),
+        line: 1,
+        rule: 'file-name',
+        message: `期号文件夹名“${id}”不能用作网址`,
+        hint: '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。',
+      });
       continue;
     }
     const issue = loadIssue(root, id, publication, rel, findings, options);
@@ -109,7 +124,13 @@ function loadYamlFile<T>(
   findings: Finding[],
 ): { data?: T; source?: YamlSource } {
   if (!fs.existsSync(file)) {
-    findings.push({ file: rel(file), line: 1, rule: 'missing-file', message: `缺少文件 ${path.basename(file)}`, hint: `建立 ${path.basename(file)}（可参照示例期）。` });
+    findings.push({
+      file: rel(file),
+      line: 1,
+      rule: 'missing-file',
+      message: `缺少文件 ${path.basename(file)}`,
+      hint: `建立 ${path.basename(file)}（可参照示例期）。`,
+    });
     return {};
   }
   const text = readUtf8(file);
@@ -156,7 +177,13 @@ function loadIssue(
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
   articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
   if (!files.length && !options.allowEmptyIssues) {
-    findings.push({ file: rel(dir), line: 1, rule: 'empty-issue', message: '这一期还没有文章', hint: '加入文章（qikan new article），或删除这个文件夹。' });
+    findings.push({
+      file: rel(dir),
+      line: 1,
+      rule: 'empty-issue',
+      message: '这一期还没有文章',
+      hint: '加入文章（qikan new article），或删除这个文件夹。',
+    });
   }
   return meta ? { id, meta, articles } : undefined;
 }
@@ -175,7 +202,13 @@ function loadArticle(
   }
   const split = splitFrontMatter(text);
   if (!split) {
-    findings.push({ file: rel(file), line: 1, rule: 'no-front-matter', message: '文章没有前置信息（front matter）', hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。' });
+    findings.push({
+      file: rel(file),
+      line: 1,
+      rule: 'no-front-matter',
+      message: '文章没有前置信息（front matter）',
+      hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。',
+    });
     return undefined;
   }
   const parsed = parseYaml(split.yaml, rel(file), split.yamlLine - 1);
@@ -188,7 +221,13 @@ function loadArticle(
   // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
   if (!split.body.trim()) {
     ok = false;
-    findings.push({ file: rel(file), line: split.bodyLine, rule: 'empty-article', message: '文章没有正文', hint: '在前置信息下面写正文，或删除这个文件。' });
+    findings.push({
+      file: rel(file),
+      line: split.bodyLine,
+      rule: 'empty-article',
+      message: '文章没有正文',
+      hint: '在前置信息下面写正文，或删除这个文件。',
+    });
   }
   const tree = parseMarkdown(split.body);
   const refs = imageRefs(tree);
@@ -207,17 +246,40 @@ function loadArticle(
   const slug = prefix ? prefix[2]! : base;
   if (order === undefined) {
     ok = false;
-    findings.push({ file: rel(file), ...positionOf(src, []), field: 'order', rule: 'missing-order', message: '文章没有顺序号', hint: articleHints.order });
+    findings.push({
+      file: rel(file),
+      ...positionOf(src, []),
+      field: 'order',
+      rule: 'missing-order',
+      message: '文章没有顺序号',
+      hint: articleHints.order,
+    });
   }
   if (publication && !publication.sections.some((s) => s.id === data.section)) {
     ok = false;
     const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
-    const guess = didYouMean(data.section, publication.sections.map((s) => s.id));
-    findings.push({ file: rel(file), ...positionOf(src, ['section']), field: 'section', rule: 'unknown-section', message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''), hint: `可用的栏目：${ids}。` });
+    const guess = didYouMean(
+      data.section,
+      publication.sections.map((s) => s.id),
+    );
+    findings.push({
+      file: rel(file),
+      ...positionOf(src, ['section']),
+      field: 'section',
+      rule: 'unknown-section',
+      message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''),
+      hint: `可用的栏目：${ids}。`,
+    });
   }
   if (!SLUG.test(slug)) {
     ok = false;
-    findings.push({ file: rel(file), line: 1, rule: 'file-name', message: `文件名给出的网址“${slug}”不是小写英文`, hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。' });
+    findings.push({
+      file: rel(file),
+      line: 1,
+      rule: 'file-name',
+      message: `文件名给出的网址“${slug}”不是小写英文`,
+      hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
+    });
   }
   if (!ok) return undefined;
   return {
@@ -235,20 +297,55 @@ function loadArticle(
 }
 
 function encodingFinding(file: string): Finding {
-  return { file, line: 1, rule: 'encoding', message: '文件不是 UTF-8 编码，读出来会是乱码', hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。' };
+  return {
+    file,
+    line: 1,
+    rule: 'encoding',
+    message: '文件不是 UTF-8 编码，读出来会是乱码',
+    hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。',
+  };
 }
 
 /** Each article that shares its order or its web address with another is told so, naming the others. */
 function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
-  const report = (key: (a: Article) => string, finding: (a: Article, others: string) => Omit<Finding, 'file' | 'line'>) => {
+  const report = (
+    key: (a: Article) => string,
+    finding: (a: Article, others: string) => Omit<Finding, 'file' | 'line'>,
+  ) => {
     const groups = Map.groupBy(articles, key);
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      for (const a of group) findings.push({ file: a.file, line: 1, ...finding(a, group.filter((o) => o !== a).map((o) => o.file).join('、')) });
+      for (const a of group)
+        findings.push({
+          file: a.file,
+          line: 1,
+          ...finding(
+            a,
+            group
+              .filter((o) => o !== a)
+              .map((o) => o.file)
+              .join('、'),
+          ),
+        });
     }
   };
-  report((a) => String(a.order), (a, others) => ({ field: 'order', rule: 'duplicate-order', message: `顺序号 ${a.order} 与 ${others} 重复`, hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。' }));
-  report((a) => a.slug, (a, others) => ({ rule: 'duplicate-slug', message: `网址 /${a.issueId}/${a.slug}/ 与 ${others} 相同`, hint: '给其中一个文件改名。' }));
+  report(
+    (a) => String(a.order),
+    (a, others) => ({
+      field: 'order',
+      rule: 'duplicate-order',
+      message: `顺序号 ${a.order} 与 ${others} 重复`,
+      hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。',
+    }),
+  );
+  report(
+    (a) => a.slug,
+    (a, others) => ({
+      rule: 'duplicate-slug',
+      message: `网址 /${a.issueId}/${a.slug}/ 与 ${others} 相同`,
+      hint: '给其中一个文件改名。',
+    }),
+  );
 }
 
 /** 总第86期 | 2026/10月刊 */

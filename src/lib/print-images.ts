@@ -20,7 +20,10 @@ export interface ImagePlan {
  * `natural` is the source file's size. An image cropped to fill its box (object-fit: cover) is as sharp as its
  * more stretched side: the resolution is the lower of the two, and the prepared width serves both sides.
  */
-export function planImage(box: { width: number; height: number }, natural: { width: number; height: number }): ImagePlan {
+export function planImage(
+  box: { width: number; height: number },
+  natural: { width: number; height: number },
+): ImagePlan {
   const inches = { width: box.width / CSS_PX_PER_INCH, height: box.height / CSS_PX_PER_INCH };
   const ppi = Math.min(natural.width / inches.width, natural.height / inches.height);
   const scale = Math.max((inches.width * PRINT_PPI) / natural.width, (inches.height * PRINT_PPI) / natural.height);
@@ -29,6 +32,9 @@ export function planImage(box: { width: number; height: number }, natural: { wid
   return {
     ppi: Number.isFinite(ppi) ? Math.round(ppi) : 0,
     width: Math.max(1, Math.min(natural.width, wanted, cap)),
-    mm: { width: Math.round((box.width / CSS_PX_PER_INCH) * 25.4), height: Math.round((box.height / CSS_PX_PER_INCH) * 25.4) },
+    mm: {
+      width: Math.round((box.width / CSS_PX_PER_INCH) * 25.4),
+      height: Math.round((box.height / CSS_PX_PER_INCH) * 25.4),
+    },
   };
 }

@@ -87,7 +87,18 @@ export function layoutPages(
       : p.side === 'left'
         ? heads.publication
         : (p.section && heads.sections[p.section]) || heads.publication;
-    return { pdfPage: i + 1, kind: p.kind, side: p.side, folio, decorated, runningHead, section: p.section, overflow: p.overflow, faults: p.faults, notes: p.notes };
+    return {
+      pdfPage: i + 1,
+      kind: p.kind,
+      side: p.side,
+      folio,
+      decorated,
+      runningHead,
+      section: p.section,
+      overflow: p.overflow,
+      faults: p.faults,
+      notes: p.notes,
+    };
   });
   const articles = facts.flatMap((p, i) =>
     p.starts.map((anchor) => {

@@ -50,7 +50,8 @@ function positionAt(src: Pick<YamlSource, 'lines' | 'lineOffset'>, offset: numbe
 /** Where the value at `path` is written, or its nearest parent that exists (a missing key is reported at its map). */
 export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Position {
   let node: unknown = src.doc.contents;
-  let pos = node && (node as Node).range ? positionAt(src, (node as Node).range![0]) : { line: 1 + src.lineOffset, column: 1 };
+  let pos =
+    node && (node as Node).range ? positionAt(src, (node as Node).range![0]) : { line: 1 + src.lineOffset, column: 1 };
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
@@ -90,7 +91,10 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 /** The allowed key a mistyped one most likely meant, if it is close enough to be a typo. */
 export function didYouMean(key: string, allowed: string[]): string | undefined {
   if (!allowed.length) return undefined;
-  const best = closest(key.toLowerCase(), allowed.map((k) => k.toLowerCase()));
+  const best = closest(
+    key.toLowerCase(),
+    allowed.map((k) => k.toLowerCase()),
+  );
   const match = allowed.find((k) => k.toLowerCase() === best)!;
   return distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 3)) ? match : undefined;
 }
@@ -129,7 +133,11 @@ export function validateYaml<S extends z.ZodType>(
         ...positionOf(src, issue.path),
         field,
         rule: missing ? 'missing-field' : 'invalid-value',
-        message: missing ? `缺少必填字段“${field}”` : empty ? `字段“${field}”没有填写内容` : `${issue.message}（现在写的是 ${JSON.stringify(value)}）`,
+        message: missing
+          ? `缺少必填字段“${field}”`
+          : empty
+            ? `字段“${field}”没有填写内容`
+            : `${issue.message}（现在写的是 ${JSON.stringify(value)}）`,
         hint: hints[String(issue.path[0])],
       },
     ];

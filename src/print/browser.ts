@@ -55,5 +55,10 @@ export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs(), chromiumSandbox: false });
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(),
+    chromiumSandbox: false,
+  });
 }

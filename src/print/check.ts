@@ -10,7 +10,13 @@ import { compact, type PageText } from './pdf-text.ts';
  * numbered page, and every 目录 number equal to the folio of the page where its article really starts.
  * Returns the problems found (none: the PDF is right). `bleed`, in points: how far the trim sits inside the page.
  */
-export function checkPdf(publication: Publication, issue: Issue, layout: PrintLayout, pages: PageText[], bleed = 0): string[] {
+export function checkPdf(
+  publication: Publication,
+  issue: Issue,
+  layout: PrintLayout,
+  pages: PageText[],
+  bleed = 0,
+): string[] {
   const problems: string[] = [];
   if (pages.length !== layout.pages.length) {
     problems.push(`the PDF has ${pages.length} pages, the pagination made ${layout.pages.length}`);
@@ -30,11 +36,15 @@ export function checkPdf(publication: Publication, issue: Issue, layout: PrintLa
     }
     const head = compact(sections.get(article.section)! + article.title);
     if (!pages[place.pdfPage - 1]?.compact.includes(head)) {
-      problems.push(`${article.file}: the head of "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`);
+      problems.push(
+        `${article.file}: the head of "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`,
+      );
     }
     const listed = tocNumbers(tocText, article.title);
     if (!listed.includes(formatFolio(place.folio))) {
-      problems.push(`${article.file}: the 目录 gives page ${listed.join(' or ') || '(none)'} for "${article.title}", but it starts on page ${formatFolio(place.folio)}`);
+      problems.push(
+        `${article.file}: the 目录 gives page ${listed.join(' or ') || '(none)'} for "${article.title}", but it starts on page ${formatFolio(place.folio)}`,
+      );
     }
   }
 
@@ -71,7 +81,14 @@ export function lostText(
 ): string[] {
   const top = lengthToPt(publication.page.margins.top) + bleed;
   const bottom = lengthToPt(publication.page.margins.bottom) + bleed;
-  const body = pages.map((p) => compact(p.items.filter((i) => i.y > bottom && i.y < p.height - top).map((i) => i.str).join('')));
+  const body = pages.map((p) =>
+    compact(
+      p.items
+        .filter((i) => i.y > bottom && i.y < p.height - top)
+        .map((i) => i.str)
+        .join(''),
+    ),
+  );
   const starts = [...layout.articles].sort((a, b) => a.pdfPage - b.pdfPage);
   const problems: string[] = [];
   starts.forEach((place, k) => {

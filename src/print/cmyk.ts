@@ -13,7 +13,9 @@ const ICC_CANDIDATES = ['/usr/share/color/icc/ghostscript/default_cmyk.icc'];
 
 export class GhostscriptNotFound extends Error {
   constructor(what: string) {
-    super(`--cmyk needs ${what}.\n  Install it with:  sudo apt-get install -y ghostscript\n  or point QIKAN_GS at a gs binary (and QIKAN_CMYK_ICC at a CMYK ICC profile).`);
+    super(
+      `--cmyk needs ${what}.\n  Install it with:  sudo apt-get install -y ghostscript\n  or point QIKAN_GS at a gs binary (and QIKAN_CMYK_ICC at a CMYK ICC profile).`,
+    );
     this.name = 'GhostscriptNotFound';
   }
 }
@@ -68,10 +70,19 @@ export async function toCmykPdfX(bytes: Uint8Array, tools: CmykTools, meta: { da
       ].join('\n'),
     );
     const { stdout, stderr } = await run(tools.gs, [
-      '-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', `--permit-file-read=${tools.icc}`,
-      '-sDEVICE=pdfwrite', '-dPDFX', '-dPDFSETTINGS=/prepress',
-      '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK',
-      `-sOutputFile=${path.join(dir, 'out.pdf')}`, path.join(dir, 'pdfx.ps'), path.join(dir, 'in.pdf'),
+      '-q',
+      '-dBATCH',
+      '-dNOPAUSE',
+      '-dSAFER',
+      `--permit-file-read=${tools.icc}`,
+      '-sDEVICE=pdfwrite',
+      '-dPDFX',
+      '-dPDFSETTINGS=/prepress',
+      '-sColorConversionStrategy=CMYK',
+      '-sProcessColorModel=DeviceCMYK',
+      `-sOutputFile=${path.join(dir, 'out.pdf')}`,
+      path.join(dir, 'pdfx.ps'),
+      path.join(dir, 'in.pdf'),
     ]);
     const said = `${stdout}${stderr}`.trim();
     if (/reverting to normal PDF/i.test(said)) throw new Error(`Ghostscript could not write PDF/X: ${said}`);

@@ -61,8 +61,11 @@ export async function printIssues(
   });
   try {
     for (const issue of issues) {
-      const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) => report.pages(issue, n));
-      for (const p of layout.pages) for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
+      const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) =>
+        report.pages(issue, n),
+      );
+      for (const p of layout.pages)
+        for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
       const imageDir = path.join(distDir, 'print', issue.id, 'images');
       const raw = await prepareImages(page, model, issue, layout.images, imageDir, `/print/${issue.id}/images`)
         .then((warnings) => warnings.forEach((w) => report.warn(w)))
@@ -70,7 +73,11 @@ export async function printIssues(
         .finally(() => page.close());
       const toc = buildToc(model.publication, issue, 'print');
       const boxes = options.printReady
-        ? { bleed, trimWidth: lengthToPt(model.publication.page.width), trimHeight: lengthToPt(model.publication.page.height) }
+        ? {
+            bleed,
+            trimWidth: lengthToPt(model.publication.page.width),
+            trimHeight: lengthToPt(model.publication.page.height),
+          }
         : undefined;
       const meta = pdfMeta(model, issue);
       const pdf = await finishPdf(raw, meta, outlineEntries(toc, layout), boxes);
@@ -105,7 +112,9 @@ function pdfMeta(model: Model, issue: Issue): PdfMeta {
     title: `${publication.name} ${issueLabel(publication, issue)}`,
     author: publication.imprint.publisher.join('；'),
     subject: issue.meta.headline,
-    keywords: [publication.name, publication.englishName ?? '', ...publication.sections.map((s) => s.title)].filter(Boolean),
+    keywords: [publication.name, publication.englishName ?? '', ...publication.sections.map((s) => s.title)].filter(
+      Boolean,
+    ),
     language: publication.language,
     date: issue.meta.date,
   };

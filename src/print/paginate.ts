@@ -26,10 +26,13 @@ export async function paginateIssue(
   });
   // The print document loads only from the built site: nothing an article says reaches the network.
   const origin = new URL(url).origin;
-  await page.route((u) => u.origin !== origin, (route) => {
-    errors.push(`refused to load ${route.request().url()} (a PDF must not depend on the network)`);
-    return route.abort('blockedbyclient');
-  });
+  await page.route(
+    (u) => u.origin !== origin,
+    (route) => {
+      errors.push(`refused to load ${route.request().url()} (a PDF must not depend on the network)`);
+      return route.abort('blockedbyclient');
+    },
+  );
   try {
     await page.goto(url, { waitUntil: 'load' });
     const started = Date.now();
@@ -44,7 +47,8 @@ export async function paginateIssue(
         if ('error' in state.done) throw new Error(`pagination failed in ${url}: ${state.done.error}`);
         return { page, layout: state.done };
       }
-      if (Date.now() - started > TIMEOUT_MS) throw new Error(`pagination of ${url} did not finish in ${TIMEOUT_MS / 1000} s`);
+      if (Date.now() - started > TIMEOUT_MS)
+        throw new Error(`pagination of ${url} did not finish in ${TIMEOUT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (error) {

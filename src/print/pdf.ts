@@ -30,7 +30,12 @@ export interface PrintBoxes {
  * so the TrimBox takes the exact trim size from the config, placed where Paged.js put the page: `bleed` in from
  * the sheet's top left corner.
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, outline: OutlineEntry[], boxes?: PrintBoxes): Promise<Uint8Array> {
+export async function finishPdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  outline: OutlineEntry[],
+  boxes?: PrintBoxes,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   if (boxes) {
     for (const page of doc.getPages()) {

@@ -4,7 +4,22 @@ import { toString } from 'hast-util-to-string';
 import { compact } from './pdf-text.ts';
 
 /** The blocks whose text must all reach the PDF: paragraphs, headings, list items, table cells, captions. */
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td', 'caption', 'figcaption', 'dt', 'dd']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'th',
+  'td',
+  'caption',
+  'figcaption',
+  'dt',
+  'dd',
+]);
 
 /**
  * The text of every article in an issue's print document as it is before pagination, block by block and with

@@ -16,7 +16,12 @@ export function folioOn(model: Model, page: PageText): string | undefined {
 /** The first line of text at the top of a page (the running head where there is one). */
 export function topLine(page: PageText): string {
   const top = Math.max(...page.items.filter((i) => i.str.trim()).map((i) => i.y));
-  return squash(page.items.filter((i) => Math.abs(i.y - top) < 1).map((i) => i.str).join(''));
+  return squash(
+    page.items
+      .filter((i) => Math.abs(i.y - top) < 1)
+      .map((i) => i.str)
+      .join(''),
+  );
 }
 
 /**
@@ -31,7 +36,10 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
     const pages = await built.pdf(issueId);
     // Front pages carry no folio: the 目录 is among the pages between the cover and the first numbered page.
     const firstNumbered = pages.findIndex((p) => folioOn(model, p) !== undefined);
-    const toc = pages.slice(1, firstNumbered).map((p) => p.compact).join('');
+    const toc = pages
+      .slice(1, firstNumbered)
+      .map((p) => p.compact)
+      .join('');
     return { built, model, issue, entry, pages, toc };
   };
 
@@ -73,7 +81,9 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
     for (const a of entry.articles.filter((x) => x.pdfPage)) {
       const page = pages[a.pdfPage! - 1]!;
       const left = a.pdfPage! % 2 === 0;
-      expect(topLine(page), `running head on PDF page ${a.pdfPage}`).toBe(left ? model.publication.name : sections.get(a.section));
+      expect(topLine(page), `running head on PDF page ${a.pdfPage}`).toBe(
+        left ? model.publication.name : sections.get(a.section),
+      );
     }
   });
 
@@ -85,7 +95,9 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
       .filter((s) => s.articles.length);
     expect(outline.map((b) => b.title)).toEqual(expected.map((s) => s.title));
     for (const [i, s] of expected.entries()) {
-      expect(outline[i]!.children.map((c) => [c.title, c.pdfPage])).toEqual(s.articles.map((a) => [a.title, a.pdfPage]));
+      expect(outline[i]!.children.map((c) => [c.title, c.pdfPage])).toEqual(
+        s.articles.map((a) => [a.title, a.pdfPage]),
+      );
     }
   });
 
@@ -100,7 +112,11 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
         lines.set(y, [...(lines.get(y) ?? []), item]);
       }
       for (const items of lines.values()) {
-        const line = items.sort((a, b) => a.x - b.x).map((it) => it.str).join('').trim();
+        const line = items
+          .sort((a, b) => a.x - b.x)
+          .map((it) => it.str)
+          .join('')
+          .trim();
         if (forbidden.test(line)) bad.push(`PDF page ${i + 1}: ${line.slice(0, 30)}`);
       }
     });

@@ -42,7 +42,9 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
     const broken: string[] = [];
     for (const file of htmlFiles(built.out)) {
       const html = fs.readFileSync(file, 'utf8');
-      const srcsets = [...html.matchAll(/srcset="([^"]*)"/g)].flatMap(([, set]) => set!.split(',').map((c) => c.trim().split(/\s+/)[0]!));
+      const srcsets = [...html.matchAll(/srcset="([^"]*)"/g)].flatMap(([, set]) =>
+        set!.split(',').map((c) => c.trim().split(/\s+/)[0]!),
+      );
       for (const url of [...[...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!), ...srcsets]) {
         if (!resolves(built.out, url)) broken.push(`${path.relative(built.out, file)} → ${url}`);
       }
@@ -55,12 +57,18 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
     const withImages = model.issues.flatMap((i) => articlesFor(i, 'web')).filter((a) => a.images.length);
     expect(withImages.length).toBeGreaterThan(0);
     for (const article of withImages) {
-      const pictures = [...built.html(article.url.slice(1, -1)).matchAll(/<picture>(.*?)<\/picture>/gs)].map((m) => m[1]!);
+      const pictures = [...built.html(article.url.slice(1, -1)).matchAll(/<picture>(.*?)<\/picture>/gs)].map(
+        (m) => m[1]!,
+      );
       expect(pictures.length, article.url).toBe(article.images.length);
       for (const picture of pictures) {
-        expect(picture).toMatch(/^<source type="image\/avif"[^>]* srcset="(\/_astro\/[^" ]+\.avif \d+w, )+[^"]+\.avif \d+w"/);
+        expect(picture).toMatch(
+          /^<source type="image\/avif"[^>]* srcset="(\/_astro\/[^" ]+\.avif \d+w, )+[^"]+\.avif \d+w"/,
+        );
         // Only what a <source> takes: an `src` there is an error to the browser (Lighthouse: deprecated API).
-        expect(picture.match(/^<source[^>]*>/)![0].replace(/ (type|srcset|sizes|width|height)="[^"]*"/g, '')).toBe('<source>');
+        expect(picture.match(/^<source[^>]*>/)![0].replace(/ (type|srcset|sizes|width|height)="[^"]*"/g, '')).toBe(
+          '<source>',
+        );
         expect(picture).toMatch(/<img [^>]*srcset="(\/_astro\/[^" ]+\.webp \d+w, )+[^"]+\.webp \d+w"/);
         expect(picture).toMatch(/<img [^>]*width="\d+" height="\d+"/);
       }
@@ -145,17 +153,31 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
   it('keeps every page to a strict Content-Security-Policy, and breaks none of it in a real browser', async () => {
     const { built, model } = get();
     for (const file of htmlFiles(built.out).filter((f) => !f.includes(`${path.sep}print${path.sep}`))) {
-      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(fs.readFileSync(file, 'utf8'))?.[1];
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
+        fs.readFileSync(file, 'utf8'),
+      )?.[1];
       const search = path.relative(built.out, file) === path.join('search', 'index.html');
-      expect(csp, path.relative(built.out, file)).toMatch(search ? /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^;]*; style-src 'self'[^;]*;/ : /^default-src 'none'; script-src 'self'; style-src 'self'[^;]*;/);
+      expect(csp, path.relative(built.out, file)).toMatch(
+        search
+          ? /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^;]*; style-src 'self'[^;]*;/
+          : /^default-src 'none'; script-src 'self'; style-src 'self'[^;]*;/,
+      );
       expect(csp).not.toContain('unsafe-inline');
     }
     // The print documents: Paged.js needs inline styles, but scripts stay the print step's own.
     for (const issue of model.issues) {
-      expect(built.html(`print/${issue.id}`)).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src/);
+      expect(built.html(`print/${issue.id}`)).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src/,
+      );
     }
     const issue = model.issues[0]!;
-    const urls = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url, '/section/qiye/', `/search/?q=${encodeURIComponent('封装')}`];
+    const urls = [
+      '/',
+      `/${issue.id}/`,
+      articlesFor(issue, 'web')[0]!.url,
+      '/section/qiye/',
+      `/search/?q=${encodeURIComponent('封装')}`,
+    ];
     const refused = await inBrowser(built.out, async (browser, base) => {
       const page = await browser.newPage();
       const found: string[] = [];
@@ -188,11 +210,19 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
 
   it('sends an article page in 200 KB or less on a first visit, fonts and images included', async () => {
     const { built, model } = get();
-    const article = articlesFor(model.issues[0]!, 'web').find((a) => a.images.length) ?? articlesFor(model.issues[0]!, 'web')[0]!;
+    const article =
+      articlesFor(model.issues[0]!, 'web').find((a) => a.images.length) ?? articlesFor(model.issues[0]!, 'web')[0]!;
     const bytes = await inBrowser(built.out, async (browser, base) => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const sizes: Promise<number>[] = [];
-      page.on('response', (r) => sizes.push(r.body().then((b) => b.length, () => 0)));
+      page.on('response', (r) =>
+        sizes.push(
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        ),
+      );
       await page.goto(base + article.url, { waitUntil: 'networkidle' });
       return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
     });

@@ -35,7 +35,14 @@ describe('qikan check', () => {
 
   it('is what a build runs first: an error stops it before anything is built', () => {
     const root = writePublication({ [A]: article('title: 甲\nsection: news', '见[附件](files/form.pdf)。') });
-    const r = qikan(['build', '--root', root, '--out', path.join(root, '..', `${path.basename(root)}-out`), '--no-pdf']);
+    const r = qikan([
+      'build',
+      '--root',
+      root,
+      '--out',
+      path.join(root, '..', `${path.basename(root)}-out`),
+      '--no-pdf',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${A}:5:2 错误 link-broken 相对链接“files/form.pdf”在网站上打不开`);
     expect(r.stdout).not.toContain('site:');

@@ -17,12 +17,27 @@ describe('a contributor adds an article', () => {
   });
 
   it('starts from qikan new article, which qikan check passes with warnings on the placeholders only', () => {
-    const r = qikan(['new', 'article', '--issue', '2025-01', '--section', 'views', '--title', '芯粒互联标准的三个看点', '--slug', 'chiplet-standards', '--root', root]);
+    const r = qikan([
+      'new',
+      'article',
+      '--issue',
+      '2025-01',
+      '--section',
+      'views',
+      '--title',
+      '芯粒互联标准的三个看点',
+      '--slug',
+      'chiplet-standards',
+      '--root',
+      root,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     file = path.join(root, 'issues/2025-01', path.basename(/\S+\.md/.exec(r.stdout)![0]));
     const check = qikan(['check', '--root', root, '--format', 'json']);
     expect(check.status, check.stdout).toBe(0);
-    expect(new Set((JSON.parse(check.stdout) as { rule: string }[]).map((f) => f.rule))).toEqual(new Set(['template-text']));
+    expect(new Set((JSON.parse(check.stdout) as { rule: string }[]).map((f) => f.rule))).toEqual(
+      new Set(['template-text']),
+    );
   });
 
   it('is pointed at the exact line of a mistake, in Chinese', () => {
@@ -32,7 +47,10 @@ describe('a contributor adds an article', () => {
       .replace('section: views', 'section: views\nsubtile: 从物理层到协议层')
       .replace(TEMPLATE.byline, '本刊记者 林晓')
       .replace(TEMPLATE.summary, '芯粒互联标准从物理层走向协议层。')
-      .replace(TEMPLATE.body, '芯粒互联标准UCIe已发布3.0版,国内标准也在推进。\n\n## 01 三个看点\n\n一是带宽，二是封装，三是生态。\n');
+      .replace(
+        TEMPLATE.body,
+        '芯粒互联标准UCIe已发布3.0版,国内标准也在推进。\n\n## 01 三个看点\n\n一是带宽，二是封装，三是生态。\n',
+      );
     fs.writeFileSync(file, mistaken);
     const rel = path.relative(root, file);
     const lines = mistaken.split('\n');
@@ -40,7 +58,9 @@ describe('a contributor adds an article', () => {
     const bodyLine = lines.findIndex((l) => l.startsWith('芯粒互联')) + 1;
     const r = qikan(['check', '--root', root, rel]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${rel}:${keyLine}:1 错误 unknown-key [subtile] 不认识的字段“subtile”，是不是“subtitle”？`);
+    expect(r.stdout).toContain(
+      `${rel}:${keyLine}:1 错误 unknown-key [subtile] 不认识的字段“subtile”，是不是“subtitle”？`,
+    );
     expect(r.stdout).toContain(`${rel}:${bodyLine}:18 警告 zh-fullwidth-punctuation 中文句子里用了半角标点`);
   });
 

@@ -43,7 +43,9 @@ describe('qikan build --root test/fixtures/mini', () => {
   it('renders tables, figures and 来源 lines in the site and the print document', () => {
     for (const html of [built.html('2025-01/first-news'), built.html('print/2025-01')]) {
       expect(html).toContain('<caption>表1 项目概况</caption>');
-      expect(html).toMatch(/<figure><picture><source type="image\/avif"[^>]*><img [^>]*alt="柱状图"[^>]*><\/picture><figcaption>图1 测试用柱状图<\/figcaption>/);
+      expect(html).toMatch(
+        /<figure><picture><source type="image\/avif"[^>]*><img [^>]*alt="柱状图"[^>]*><\/picture><figcaption>图1 测试用柱状图<\/figcaption>/,
+      );
       expect(html).toContain('（来源：测试通讯社）');
       expect(html).toContain('<span class="subhead-num">01</span>开工仪式');
     }
@@ -68,7 +70,9 @@ describe('qikan build --root test/fixtures/mini', () => {
   });
 
   it('prints each figure on the page of its caption', async () => {
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), {
+      updateMetadata: false,
+    });
     const pages = await built.pdf('2025-01');
     for (const caption of ['图1测试用柱状图', '图1一张像素不够印刷的小图']) {
       const at = pages.findIndex((p) => p.compact.includes(caption));
@@ -90,7 +94,11 @@ describe('qikan build --root test/fixtures/mini', () => {
 
   it('prints the images sharp prepared from the source files, at the size of their boxes', async () => {
     const print = path.join(built.out, 'print/2025-01/images');
-    expect(fs.readdirSync(print).sort()).toEqual(['article-first-news-0.png', 'article-long-view-0.png', 'cover-0.png']);
+    expect(fs.readdirSync(print).sort()).toEqual([
+      'article-first-news-0.png',
+      'article-long-view-0.png',
+      'cover-0.png',
+    ]);
     // The chart's box wants more than its 800 px: print takes all of the source, not a web-sized copy.
     const chart = await sharp(path.join(print, 'article-first-news-0.png')).metadata();
     expect(chart.width).toBe((await sharp(path.join(root, 'issues/2025-01/images/chart.png')).metadata()).width);
@@ -100,11 +108,17 @@ describe('qikan build --root test/fixtures/mini', () => {
     const [issue] = built.manifest.issues;
     expect(issue!.pdf).toBe('pdf/2025-01.pdf');
     expect(fs.existsSync(path.join(built.out, issue!.pdf!))).toBe(true);
-    expect(issue!.articles.map((a) => a.url)).toEqual(['/2025-01/first-news/', '/2025-01/second-news/', '/2025-01/long-view/']);
+    expect(issue!.articles.map((a) => a.url)).toEqual([
+      '/2025-01/first-news/',
+      '/2025-01/second-news/',
+      '/2025-01/long-view/',
+    ]);
   });
 
   it('sets the PDF metadata from the publication and the issue', async () => {
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(built.out, 'pdf/2025-01.pdf')), {
+      updateMetadata: false,
+    });
     expect(pdf.getTitle()).toBe('测试月刊 总第7期 | 2025/01月刊');
     expect(pdf.getAuthor()).toBe('测试出版社');
     expect(pdf.getSubject()).toBe('封面标题：测试刊物的第一期');
@@ -121,7 +135,9 @@ describe('qikan build --print-ready', () => {
   });
 
   it('grows every page by the bleed and sets TrimBox and BleedBox for the print shop', async () => {
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf')), { updateMetadata: false });
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf')), {
+      updateMetadata: false,
+    });
     expect(out.manifest.issues[0]!.printReady).toBe(true);
     for (const page of pdf.getPages()) {
       const media = page.getMediaBox();
@@ -137,7 +153,9 @@ describe('qikan build --print-ready', () => {
   });
 
   it('passes the same checks: the 目录 numbers still equal the pages', () => {
-    expect(out.manifest.issues[0]!.articles.map((a) => a.folio)).toEqual(built.manifest.issues[0]!.articles.map((a) => a.folio));
+    expect(out.manifest.issues[0]!.articles.map((a) => a.folio)).toEqual(
+      built.manifest.issues[0]!.articles.map((a) => a.folio),
+    );
   });
 });
 
@@ -162,7 +180,9 @@ describe('qikan build --cmyk', () => {
   });
 
   it('says how to install Ghostscript when it is missing', () => {
-    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-gs'), '--cmyk'], { QIKAN_GS: '/nonexistent/gs' });
+    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-gs'), '--cmyk'], {
+      QIKAN_GS: '/nonexistent/gs',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('apt-get install -y ghostscript');
   });
@@ -179,7 +199,9 @@ describe('qikan build with bad input', () => {
     fs.rmSync(out, { recursive: true, force: true });
     const r = qikan(['build', '--root', broken, '--out', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('issues/2025-01/02-second-news.md:3:1 错误 unknown-section [section] 没有“sport”这个栏目');
+    expect(r.stderr).toContain(
+      'issues/2025-01/02-second-news.md:3:1 错误 unknown-section [section] 没有“sport”这个栏目',
+    );
     expect(r.stderr).toContain('可用的栏目：news（新闻）、empty（空栏目）、views（观点）。');
     expect(fs.existsSync(path.join(out, 'pdf'))).toBe(false);
   });
@@ -192,7 +214,9 @@ describe('qikan build with bad input', () => {
   });
 
   it('says how to install Chromium when it cannot find it', () => {
-    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-chromium')], { QIKAN_CHROMIUM: '/nonexistent/chromium' });
+    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-chromium')], {
+      QIKAN_CHROMIUM: '/nonexistent/chromium',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('apt-get install -y chromium');
     expect(r.stderr).toContain('QIKAN_CHROMIUM=/nonexistent/chromium');

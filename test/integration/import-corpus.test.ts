@@ -28,13 +28,20 @@ function writtenText(dir: string): string {
     if (!fs.statSync(file).isFile()) continue;
     const text = read(file);
     if (name === 'issue.yaml') {
-      const walk = (v: unknown): void => (typeof v === 'string' ? void parts.push(v) : v && typeof v === 'object' ? Object.values(v).forEach(walk) : undefined);
+      const walk = (v: unknown): void =>
+        typeof v === 'string'
+          ? void parts.push(v)
+          : v && typeof v === 'object'
+            ? Object.values(v).forEach(walk)
+            : undefined;
       walk(parse(text));
     } else if (name === 'import-report.md') parts.push(text);
     else if (name.endsWith('.md')) {
       const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
       const fm = parse(m[1]!) as Record<string, string | undefined>;
-      parts.push([fm.title, fm.subtitle, fm.byline, fm.source && `来源：${fm.source}`, m[2]].filter(Boolean).join('\n'));
+      parts.push(
+        [fm.title, fm.subtitle, fm.byline, fm.source && `来源：${fm.source}`, m[2]].filter(Boolean).join('\n'),
+      );
     }
   }
   return parts.join('\n');
@@ -54,14 +61,21 @@ function nothingLost(input: string, imported: Imported): void {
   const copied = imported.result.added.reduce((n, a) => n + hanCount(a.text), 0);
   expect(hanCount(written)).toBe(hanCount(read(input)) + copied);
   const han = hanOnly(written);
-  const ascii = written.normalize('NFKC').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const ascii = written
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
   const missing = corpusLines(input)
     .map((text, i) => ({ n: i + 1, text }))
     .filter(({ text }) => {
       if (!text.trim()) return false;
       if (hanCount(text)) return !han.includes(hanOnly(text));
       // A line without Han text: its letters and digits, LaTeX commands of the extraction set aside.
-      const key = text.normalize('NFKC').replace(/\\[A-Za-z]+/g, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+      const key = text
+        .normalize('NFKC')
+        .replace(/\\[A-Za-z]+/g, '')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .toLowerCase();
       return !ascii.includes(key);
     });
   expect(missing).toEqual([]);
@@ -87,25 +101,42 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
   let magazine: Imported;
   let semicon: Imported;
   let beilun: Imported;
-  const files = () => fs.readdirSync(magazine.dir).filter((f) => /^\d\d-.*\.md$/.test(f)).sort();
+  const files = () =>
+    fs
+      .readdirSync(magazine.dir)
+      .filter((f) => /^\d\d-.*\.md$/.test(f))
+      .sort();
 
   beforeAll(async () => {
     fs.rmSync(root, { recursive: true, force: true });
     fs.mkdirSync(path.join(root, 'issues'), { recursive: true });
     fs.copyFileSync(path.join(projectDir, 'publication.yaml'), path.join(root, 'publication.yaml'));
     magazine = await runImport(MAGAZINE, { out: path.join(root, 'issues/2025-07') });
-    semicon = await runImport(SEMICON, { out: path.join(root, 'issues/2026-03'), kind: 'newspaper', section: 'dongtai' });
+    semicon = await runImport(SEMICON, {
+      out: path.join(root, 'issues/2026-03'),
+      kind: 'newspaper',
+      section: 'dongtai',
+    });
     beilun = await runImport(BEILUN, { out: path.join(root, 'issues/2024-04'), kind: 'newspaper' });
   });
 
   describe('the magazine', () => {
-    const sectionIds: Record<string, string> = { 芯动态: 'dongtai', 芯企业: 'qiye', 芯资讯: 'zixun', 芯政策: 'zhengce', 芯观点: 'guandian', 芯伙伴: 'huoban' };
+    const sectionIds: Record<string, string> = {
+      芯动态: 'dongtai',
+      芯企业: 'qiye',
+      芯资讯: 'zixun',
+      芯政策: 'zhengce',
+      芯观点: 'guandian',
+      芯伙伴: 'huoban',
+    };
 
     it('imports to the articles its 目录 lists, each in its section with its printed page', () => {
       const toc = corpusToc();
       expect(toc).toHaveLength(36);
       const written = files().map((f) => frontMatter(path.join(magazine.dir, f)));
-      expect(written.map((fm) => [fm.order, fm.section, fm.printPage])).toEqual(toc.map((e, i) => [i + 1, sectionIds[e.section], e.page]));
+      expect(written.map((fm) => [fm.order, fm.section, fm.printPage])).toEqual(
+        toc.map((e, i) => [i + 1, sectionIds[e.section], e.page]),
+      );
       expect(new Set(written.map((fm) => fm.section)).size).toBe(6);
     });
 
@@ -123,7 +154,10 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
       const isTitle = (l: string, title: string) => /^#{1,3}\s/.test(l) && titleKey(l) === titleKey(title);
       const heading = lines.findIndex((l, i) => i > 120 && isTitle(l, toc[k]!.title));
       // The next article's heading: its first words are the next entry's (the wording may differ after them).
-      const end = lines.findIndex((l, i) => i > heading && /^#{1,3}\s/.test(l) && titleKey(l).slice(0, 4) === titleKey(toc[k + 1]!.title).slice(0, 4));
+      const end = lines.findIndex(
+        (l, i) =>
+          i > heading && /^#{1,3}\s/.test(l) && titleKey(l).slice(0, 4) === titleKey(toc[k + 1]!.title).slice(0, 4),
+      );
       expect(heading).toBeGreaterThan(0);
       const text = lines.slice(heading + 1, end);
       const file = path.join(magazine.dir, files()[k]!);
@@ -171,7 +205,13 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
       const staff = lines.find((l) => /^本报记者/.test(l))!.trim();
       expect(items.map((a) => a.fm.byline)).toContain(staff);
       expect(items.some((a) => a.fm.title === '编者按' && /^编者按/.test(a.body))).toBe(true);
-      expect(items.some((a) => /^——/.test(lines.find((l) => l.startsWith('——'))!) && a.fm.subtitle === lines.find((l) => l.startsWith('——'))!.replace(/^——/, ''))).toBe(true);
+      expect(
+        items.some(
+          (a) =>
+            /^——/.test(lines.find((l) => l.startsWith('——'))!) &&
+            a.fm.subtitle === lines.find((l) => l.startsWith('——'))!.replace(/^——/, ''),
+        ),
+      ).toBe(true);
     });
 
     it('keeps the jump lines at the end of their articles and says where they go on', () => {
@@ -182,7 +222,9 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
         const bodies = articles(imp).map((a) => a.body.trim());
         for (const j of jumps) {
           const page = /第(\d+)版/.exec(j)![1];
-          expect(bodies.filter((b) => b.endsWith(`（下转第${page}版）`))).toHaveLength(jumps.filter((x) => x.includes(`第${page}版`)).length);
+          expect(bodies.filter((b) => b.endsWith(`（下转第${page}版）`))).toHaveLength(
+            jumps.filter((x) => x.includes(`第${page}版`)).length,
+          );
         }
         expect(read(path.join(imp.dir, 'import-report.md'))).toContain('## Continued on other pages');
       }
@@ -199,7 +241,17 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
         const to = openerLines[k + 1] ?? lines.length;
         const between = lines.slice(from, to).join('');
         const title = hanOnly(String(a.fm.title));
-        expect(hanOnly(between).endsWith(hanOnly(lines.slice(from, to).filter((l) => l.trim()).slice(-3).join(''))) && hanOnly(between).includes(title)).toBe(true);
+        expect(
+          hanOnly(between).endsWith(
+            hanOnly(
+              lines
+                .slice(from, to)
+                .filter((l) => l.trim())
+                .slice(-3)
+                .join(''),
+            ),
+          ) && hanOnly(between).includes(title),
+        ).toBe(true);
         expect(hanOnly(lines.slice(from, from + 4).join(''))).not.toContain(title);
         expect(String(a.fm.byline)).toMatch(/^记者 /);
       });
@@ -226,30 +278,46 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
 });
 
 describe.skipIf(!existsSync(corpus))('qikan import, then qikan build', () => {
-  it('imports the magazine with the command and builds its PDF, each article on a numbered page', { timeout: 280_000 }, () => {
-    const pub = path.join(tmpDir, 'import-build-root');
-    const out = path.join(tmpDir, 'import-build');
-    fs.rmSync(pub, { recursive: true, force: true });
-    fs.rmSync(out, { recursive: true, force: true });
-    fs.mkdirSync(path.join(pub, 'issues'), { recursive: true });
-    fs.copyFileSync(path.join(projectDir, 'publication.yaml'), path.join(pub, 'publication.yaml'));
-    const imported = qikan(['import', MAGAZINE, '--out', path.join(pub, 'issues/2025-07')]);
-    expect(imported.status, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('imported 36 articles');
-    const built = qikan(['build', '--root', pub, '--out', out, '--only', '2025-07']);
-    expect(built.status, built.stdout + built.stderr).toBe(0);
-    const manifest = JSON.parse(read(path.join(out, 'build-manifest.json'))) as BuildManifest;
-    const issue = manifest.issues.find((i) => i.id === '2025-07')!;
-    expect(issue.articles).toHaveLength(36);
-    expect(issue.articles.every((a) => a.folio !== null)).toBe(true);
-    expect(issue.pages).toBeGreaterThan(60);
-  });
+  it(
+    'imports the magazine with the command and builds its PDF, each article on a numbered page',
+    { timeout: 280_000 },
+    () => {
+      const pub = path.join(tmpDir, 'import-build-root');
+      const out = path.join(tmpDir, 'import-build');
+      fs.rmSync(pub, { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
+      fs.mkdirSync(path.join(pub, 'issues'), { recursive: true });
+      fs.copyFileSync(path.join(projectDir, 'publication.yaml'), path.join(pub, 'publication.yaml'));
+      const imported = qikan(['import', MAGAZINE, '--out', path.join(pub, 'issues/2025-07')]);
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stdout).toContain('imported 36 articles');
+      const built = qikan(['build', '--root', pub, '--out', out, '--only', '2025-07']);
+      expect(built.status, built.stdout + built.stderr).toBe(0);
+      const manifest = JSON.parse(read(path.join(out, 'build-manifest.json'))) as BuildManifest;
+      const issue = manifest.issues.find((i) => i.id === '2025-07')!;
+      expect(issue.articles).toHaveLength(36);
+      expect(issue.articles.every((a) => a.folio !== null)).toBe(true);
+      expect(issue.pages).toBeGreaterThan(60);
+    },
+  );
 
   it('refuses a missing file and an unknown kind, as a finding', () => {
-    const missing = qikan(['import', path.join(corpus, 'no-such-file.md'), '--out', path.join(tmpDir, 'import-none/issues/2025-01')]);
+    const missing = qikan([
+      'import',
+      path.join(corpus, 'no-such-file.md'),
+      '--out',
+      path.join(tmpDir, 'import-none/issues/2025-01'),
+    ]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('missing-file');
-    const kind = qikan(['import', MAGAZINE, '--kind', 'poster', '--out', path.join(tmpDir, 'import-none/issues/2025-01')]);
+    const kind = qikan([
+      'import',
+      MAGAZINE,
+      '--kind',
+      'poster',
+      '--out',
+      path.join(tmpDir, 'import-none/issues/2025-01'),
+    ]);
     expect(kind.status).toBe(1);
     expect(kind.stderr).toMatch(/invalid-value \[--kind\] 不认识的类型“poster”/);
   });

@@ -16,7 +16,20 @@ describe('qikan new', () => {
     expect(r.status, r.stderr).toBe(0);
     // An issue needs an article before it builds; the model says so, and nothing else.
     expect(() => loadModel(root)).toThrow(/issues\/2025-02:1:1 错误 empty-issue 这一期还没有文章/);
-    const r2 = qikan(['new', 'article', '--issue', '2025-02', '--section', 'news', '--title', '新一期的第一篇', '--slug', 'first', '--root', root]);
+    const r2 = qikan([
+      'new',
+      'article',
+      '--issue',
+      '2025-02',
+      '--section',
+      'news',
+      '--title',
+      '新一期的第一篇',
+      '--slug',
+      'first',
+      '--root',
+      root,
+    ]);
     expect(r2.status, r2.stderr).toBe(0);
     const issue = loadModel(root).issues.find((i) => i.id === '2025-02')!;
     expect(issue.meta).toMatchObject({ number: 8, year: 2025, month: 2 });
@@ -24,10 +37,23 @@ describe('qikan new', () => {
   });
 
   it('adds the next article of an issue with its front matter, and the article builds into the model', () => {
-    const r = qikan(['new', 'article', '--issue', '2025-01', '--section', 'views', '--title', '对先进封装的三点看法', '--root', root]);
+    const r = qikan([
+      'new',
+      'article',
+      '--issue',
+      '2025-01',
+      '--section',
+      'views',
+      '--title',
+      '对先进封装的三点看法',
+      '--root',
+      root,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('04-article-04.md');
-    const article = loadModel(root).issues.find((i) => i.id === '2025-01')!.articles.find((a) => a.order === 4)!;
+    const article = loadModel(root)
+      .issues.find((i) => i.id === '2025-01')!
+      .articles.find((a) => a.order === 4)!;
     expect(article).toMatchObject({ title: '对先进封装的三点看法', section: 'views', slug: 'article-04' });
   });
 

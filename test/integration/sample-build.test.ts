@@ -36,14 +36,15 @@ describe('the sample publication', () => {
   describe('website', () => siteChecks(() => ({ built, model })));
 
   // Last: it rebuilds into the same folder.
-  it('--only makes one issue\'s PDF again and keeps the other issues\' PDFs and manifest entries', () => {
+  it("--only makes one issue's PDF again and keeps the other issues' PDFs and manifest entries", () => {
     const before = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
     const r = qikan(['build', '--only', '2026-11', '--out', built.out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('pdf: 2026-11');
     expect(r.stdout).not.toContain('pdf: 2026-10');
     const after = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
-    const without = (m: typeof before, id: string) => m.issues.map((i: { id: string }) => (i.id === id ? { ...i, bytes: 0 } : i));
+    const without = (m: typeof before, id: string) =>
+      m.issues.map((i: { id: string }) => (i.id === id ? { ...i, bytes: 0 } : i));
     // Chromium's PDF writer does not give the same bytes twice; everything else must be equal.
     expect(without(after, '2026-11')).toEqual(without(before, '2026-11'));
     expect(fs.existsSync(path.join(built.out, 'pdf/2026-10.pdf'))).toBe(true);

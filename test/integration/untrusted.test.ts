@@ -48,18 +48,25 @@ describe('untrusted Markdown', () => {
         const props = el.properties;
         // Scripts: the page's own JSON-LD (data, with no "<" to close the element) and the print step's own code.
         const data = props.type === 'application/ld+json' && !toString(el).includes('<');
-        if (el.tagName === 'script' && !data && (page !== 'print/2025-01' || toString(el).includes('alert'))) problems.push('a script');
+        if (el.tagName === 'script' && !data && (page !== 'print/2025-01' || toString(el).includes('alert')))
+          problems.push('a script');
         if (['iframe', 'object', 'embed', 'base'].includes(el.tagName)) problems.push(`<${el.tagName}>`);
         // The one form is the site's search box.
         if (el.tagName === 'form' && props.action !== '/search/') problems.push(`<form action=${props.action}>`);
         if (el.tagName === 'input' && props.type !== 'search') problems.push('<input>');
         // The one http-equiv is the site's own Content-Security-Policy.
-        if (el.tagName === 'meta' && props.httpEquiv && String(props.httpEquiv) !== 'Content-Security-Policy') problems.push(`<meta http-equiv=${props.httpEquiv}>`);
+        if (el.tagName === 'meta' && props.httpEquiv && String(props.httpEquiv) !== 'Content-Security-Policy')
+          problems.push(`<meta http-equiv=${props.httpEquiv}>`);
         if (el.tagName === 'style' && toString(el).includes('display:none')) problems.push('an article <style>');
-        if (el.tagName === 'link' && String(props.href).includes('example.org/x.css')) problems.push('a <link> of the article');
+        if (el.tagName === 'link' && String(props.href).includes('example.org/x.css'))
+          problems.push('a <link> of the article');
         for (const [key, value] of Object.entries(props)) {
           if (/^on/i.test(key)) problems.push(`${key} on <${el.tagName}>`);
-          if (/^(href|src|action|xLinkHref|formAction)$/.test(key) && /^\s*(javascript|vbscript|data:text)/i.test(String(value))) problems.push(`${key}=${value}`);
+          if (
+            /^(href|src|action|xLinkHref|formAction)$/.test(key) &&
+            /^\s*(javascript|vbscript|data:text)/i.test(String(value))
+          )
+            problems.push(`${key}=${value}`);
           if (key === 'style' && /url\(/i.test(String(value))) problems.push(`style=${value}`);
         }
       });
@@ -68,7 +75,9 @@ describe('untrusted Markdown', () => {
   });
 
   it('builds, and lists what the site removed', () => {
-    expect(built.stdout).toContain('removed from the site: issues/2025-01/09-attack.md:6:3 错误 unsafe-html 正文中的 HTML 标签 <script>');
+    expect(built.stdout).toContain(
+      'removed from the site: issues/2025-01/09-attack.md:6:3 错误 unsafe-html 正文中的 HTML 标签 <script>',
+    );
     expect(built.stdout).toContain('removed from the site: issues/2025-01/09-attack.md:10:1 错误 unsafe-link');
   });
 

@@ -6,7 +6,13 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectDir } from '../helpers/build.ts';
 
-interface Step { name?: string; uses?: string; run?: string; id?: string; env?: Record<string, string> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  id?: string;
+  env?: Record<string, string>;
+}
 const workflowFile = path.join(projectDir, '.github/workflows/pull-request.yml');
 const workflow = parse(fs.readFileSync(workflowFile, 'utf8')) as {
   on: { pull_request: { paths: string[] } };
@@ -23,8 +29,18 @@ describe('the pull-request workflow', () => {
   });
 
   it('checks, then builds, then uploads the PDF and the site', () => {
-    const order = job.steps.map((s) => s.uses?.replace(/@.*/, '') ?? s.run!.match(/scripts\/\S+|qikan\.ts (check|build)/)![0]);
-    expect(order).toEqual(['actions/checkout', 'scripts/install.sh', 'scripts/pr-changes.ts', 'qikan.ts check', 'qikan.ts build', 'actions/upload-artifact', 'actions/upload-artifact']);
+    const order = job.steps.map(
+      (s) => s.uses?.replace(/@.*/, '') ?? s.run!.match(/scripts\/\S+|qikan\.ts (check|build)/)![0],
+    );
+    expect(order).toEqual([
+      'actions/checkout',
+      'scripts/install.sh',
+      'scripts/pr-changes.ts',
+      'qikan.ts check',
+      'qikan.ts build',
+      'actions/upload-artifact',
+      'actions/upload-artifact',
+    ]);
   });
 
   // The steps' own commands, in their order, on a copy of the project where a contributor changed one article.
@@ -37,9 +53,16 @@ describe('the pull-request workflow', () => {
 
     beforeAll(() => {
       const skip = new Set(['node_modules', 'dist', '.git', 'test', '.astro']);
-      fs.cpSync(projectDir, repo, { recursive: true, filter: (src) => !skip.has(path.relative(projectDir, src).split(path.sep)[0]!) });
+      fs.cpSync(projectDir, repo, {
+        recursive: true,
+        filter: (src) => !skip.has(path.relative(projectDir, src).split(path.sep)[0]!),
+      });
       fs.symlinkSync(path.join(projectDir, 'node_modules'), path.join(repo, 'node_modules'));
-      const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' });
+      const git = (...args: string[]) =>
+        spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+          cwd: repo,
+          encoding: 'utf8',
+        });
       git('init', '-q', '-b', 'main');
       git('add', '-A');
       git('commit', '-q', '-m', 'base');
@@ -51,11 +74,19 @@ describe('the pull-request workflow', () => {
       git('commit', '-q', '-am', 'contribution');
 
       for (const step of job.steps.filter((s) => s.run && !s.run.includes('install.sh'))) {
-        const env = { ...process.env, GITHUB_OUTPUT: output, GITHUB_WORKSPACE: repo, BASE_REF: 'main', CI: 'true', HOME: repo };
+        const env = {
+          ...process.env,
+          GITHUB_OUTPUT: output,
+          GITHUB_WORKSPACE: repo,
+          BASE_REF: 'main',
+          CI: 'true',
+          HOME: repo,
+        };
         // `${{ steps.changes.outputs.issues }}` as the runner would fill it in from $GITHUB_OUTPUT.
         for (const [key, value] of Object.entries(step.env ?? {})) {
           const ref = /steps\.(\w+)\.outputs\.(\w+)/.exec(value);
-          if (ref) (env as Record<string, string>)[key] = /^issues=(.*)$/m.exec(fs.readFileSync(output, 'utf8'))?.[1] ?? '';
+          if (ref)
+            (env as Record<string, string>)[key] = /^issues=(.*)$/m.exec(fs.readFileSync(output, 'utf8'))?.[1] ?? '';
         }
         const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd: repo, encoding: 'utf8', env, timeout: 280_000 });
         runs.push({ name: step.name ?? '', status: r.status, stdout: r.stdout, stderr: r.stderr });
@@ -64,12 +95,16 @@ describe('the pull-request workflow', () => {
     });
 
     it('runs every step to the end', () => {
-      expect(runs.map((r) => [r.name, r.status, r.status ? r.stderr : ''])).toEqual(job.steps.filter((s) => s.run && !s.run.includes('install.sh')).map((s) => [s.name, 0, '']));
+      expect(runs.map((r) => [r.name, r.status, r.status ? r.stderr : ''])).toEqual(
+        job.steps.filter((s) => s.run && !s.run.includes('install.sh')).map((s) => [s.name, 0, '']),
+      );
     });
 
     it('annotates the changed line, and builds only the touched issue for the artifacts', () => {
       expect(runs[0]!.stdout).toBe('issues=2026-11\n');
-      expect(runs[1]!.stdout).toMatch(new RegExp(`^::warning file=${article},line=\\d+,col=\\d+,title=zh-fullwidth-punctuation::`, 'm'));
+      expect(runs[1]!.stdout).toMatch(
+        new RegExp(`^::warning file=${article},line=\\d+,col=\\d+,title=zh-fullwidth-punctuation::`, 'm'),
+      );
       expect(fs.existsSync(path.join(repo, 'dist/pdf/2026-11.pdf'))).toBe(true);
       expect(fs.existsSync(path.join(repo, 'dist/pdf/2026-10.pdf'))).toBe(false);
       expect(fs.existsSync(path.join(repo, 'dist/2026-11/qiheng-auto-mcu/index.html'))).toBe(true);

@@ -6,8 +6,16 @@ const manifest: BuildManifest = {
   publication: '测试',
   issues: [
     {
-      id: '2026-10', number: 1, headline: '甲', url: '/2026-10/', pdf: 'pdf/2026-10.pdf', pages: 48, bytes: 2_411_724,
-      printReady: false, cmyk: false, sections: [],
+      id: '2026-10',
+      number: 1,
+      headline: '甲',
+      url: '/2026-10/',
+      pdf: 'pdf/2026-10.pdf',
+      pages: 48,
+      bytes: 2_411_724,
+      printReady: false,
+      cmyk: false,
+      sections: [],
       articles: [
         { id: '2026-10/01-a', title: '甲', section: 'news', url: '/2026-10/a/', pdfPage: 6, folio: '04' },
         { id: '2026-10/02-b', title: '乙', section: 'news', url: '/2026-10/b/', pdfPage: null, folio: null },
@@ -17,8 +25,9 @@ const manifest: BuildManifest = {
 };
 
 describe('annotateHtml', () => {
-  it('fills in the print page of an article and the size of an issue\'s PDF', () => {
-    const html = '<p><span class="print-page" data-print-page="2026-10/01-a"></span><span class="pdf-info" data-pdf-info="2026-10"></span></p>';
+  it("fills in the print page of an article and the size of an issue's PDF", () => {
+    const html =
+      '<p><span class="print-page" data-print-page="2026-10/01-a"></span><span class="pdf-info" data-pdf-info="2026-10"></span></p>';
     expect(annotateHtml(html, manifest)).toBe(
       '<p><span class="print-page" data-print-page="2026-10/01-a">印刷版第4页</span><span class="pdf-info" data-pdf-info="2026-10">48页，2.3 MB</span></p>',
     );
@@ -32,7 +41,10 @@ describe('annotateHtml', () => {
 
 describe('tidyPictureSources', () => {
   it('keeps on an AVIF <source> only what a <source> takes, and leaves the <img> alone', () => {
-    const html = '<picture><source type="image/avif" loading="lazy" sizes="100vw" data-astro-image="constrained" width="16" height="9" src="/a.avif" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>';
-    expect(tidyPictureSources(html)).toBe('<picture><source type="image/avif" sizes="100vw" width="16" height="9" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>');
+    const html =
+      '<picture><source type="image/avif" loading="lazy" sizes="100vw" data-astro-image="constrained" width="16" height="9" src="/a.avif" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>';
+    expect(tidyPictureSources(html)).toBe(
+      '<picture><source type="image/avif" sizes="100vw" width="16" height="9" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>',
+    );
   });
 });

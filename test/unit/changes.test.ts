@@ -3,7 +3,14 @@ import { touchedIssues } from '../../src/lib/changes.ts';
 
 describe('touchedIssues (what a pull request builds)', () => {
   it('builds the issues whose files changed, articles and images alike', () => {
-    expect(touchedIssues(['issues/2026-11/06-芯片 产业.md', 'issues/2026-11/images/chart.png', 'issues/2026-10/issue.yaml', 'README.md'])).toEqual(['2026-10', '2026-11']);
+    expect(
+      touchedIssues([
+        'issues/2026-11/06-芯片 产业.md',
+        'issues/2026-11/images/chart.png',
+        'issues/2026-10/issue.yaml',
+        'README.md',
+      ]),
+    ).toEqual(['2026-10', '2026-11']);
   });
 
   it('builds every issue when publication.yaml changed, or a folder is no valid issue id', () => {

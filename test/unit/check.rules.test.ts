@@ -12,7 +12,12 @@ const fm = 'title: 甲\nsection: news';
 /** An article whose body starts on line 5 (---, title, section, ---). */
 const body = (text: string) => ({ [A]: article(fm, text) });
 
-type Case = [rule: RuleId, where: string, files: Record<string, string>, setup?: (root: string) => Promise<void> | void];
+type Case = [
+  rule: RuleId,
+  where: string,
+  files: Record<string, string>,
+  setup?: (root: string) => Promise<void> | void,
+];
 
 // Each rule with a publication that breaks it once, and where `qikan check` must point: file:line:column.
 const CASES: Case[] = [
@@ -27,22 +32,69 @@ const CASES: Case[] = [
   ['file-name', 'issues/2025-01/01-新闻.md:1:1', { 'issues/2025-01/01-新闻.md': article(fm) }],
   ['no-front-matter', `${A}:1:1`, { [A]: '# 标题\n\n正文。\n' }],
   ['empty-article', `${A}:5:1`, { [A]: article(fm, '  ') }],
-  ['empty-issue', 'issues/2025-02:1:1', { 'issues/2025-02/issue.yaml': 'number: 2\nyear: 2025\nmonth: 2\ndate: 2025-02-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n', 'issues/2025-02/cover.png': 'png' }],
+  [
+    'empty-issue',
+    'issues/2025-02:1:1',
+    {
+      'issues/2025-02/issue.yaml':
+        'number: 2\nyear: 2025\nmonth: 2\ndate: 2025-02-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
+      'issues/2025-02/cover.png': 'png',
+    },
+  ],
   ['missing-file', 'issues/2025-02/issue.yaml:1:1', { 'issues/2025-02/01-b.md': article(fm) }],
   ['image-missing', `${A}:7:1`, body('第一段。\n\n![图](images/none.png)')],
   ['image-outside', `${A}:7:1`, body('第一段。\n\n![图](../../../etc/passwd)')],
-  ['image-outside', `${A}:7:3`, body('第一段。\n\n图：![图](link.png)'), (root) => fs.symlinkSync(path.join(root, 'publication.yaml'), path.join(root, 'issues/2025-01/link.png'))],
+  [
+    'image-outside',
+    `${A}:7:3`,
+    body('第一段。\n\n图：![图](link.png)'),
+    (root) => fs.symlinkSync(path.join(root, 'publication.yaml'), path.join(root, 'issues/2025-01/link.png')),
+  ],
   ['image-remote', `${A}:7:1`, body('第一段。\n\n![图](https://example.org/a.png)')],
   ['image-html', `${A}:7:1`, body('第一段。\n\n<img src="cover.png">')],
   ['image-path', `${A}:7:1`, body('第一段。\n\n![图](100%.png)')],
-  ['image-svg-script', `${A}:7:1`, body('第一段。\n\n![图](chart.svg)'), (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>')],
-  ['image-missing', 'issues/2025-01/issue.yaml:7:3', { 'issues/2025-01/issue.yaml': ISSUE_YAML.replace('image: cover.png', 'image: images/none.jpg') }],
+  [
+    'image-svg-script',
+    `${A}:7:1`,
+    body('第一段。\n\n![图](chart.svg)'),
+    (root) =>
+      fs.writeFileSync(
+        path.join(root, 'issues/2025-01/chart.svg'),
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>',
+      ),
+  ],
+  [
+    'image-missing',
+    'issues/2025-01/issue.yaml:7:3',
+    { 'issues/2025-01/issue.yaml': ISSUE_YAML.replace('image: cover.png', 'image: images/none.jpg') },
+  ],
   // GBK bytes of 标题 and 正文: what a Chinese Windows editor may save.
-  ['encoding', `${A}:1:1`, {}, (root) => fs.writeFileSync(path.join(root, A), Buffer.from('---\ntitle: \xb1\xea\xcc\xe2\nsection: news\n---\n\xd5\xfd\xce\xc4\n', 'latin1'))],
-  ['image-too-large', `${A}:7:1`, body('第一段。\n\n![图](big.png)'), (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/big.png'), Buffer.alloc(11 * 1024 * 1024))],
-  ['image-too-many-pixels', `${A}:7:1`, body('第一段。\n\n![图](huge.jpg)'), async (root) => {
-    await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).jpeg().toFile(path.join(root, 'issues/2025-01/huge.jpg'));
-  }],
+  [
+    'encoding',
+    `${A}:1:1`,
+    {},
+    (root) =>
+      fs.writeFileSync(
+        path.join(root, A),
+        Buffer.from('---\ntitle: \xb1\xea\xcc\xe2\nsection: news\n---\n\xd5\xfd\xce\xc4\n', 'latin1'),
+      ),
+  ],
+  [
+    'image-too-large',
+    `${A}:7:1`,
+    body('第一段。\n\n![图](big.png)'),
+    (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/big.png'), Buffer.alloc(11 * 1024 * 1024)),
+  ],
+  [
+    'image-too-many-pixels',
+    `${A}:7:1`,
+    body('第一段。\n\n![图](huge.jpg)'),
+    async (root) => {
+      await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+        .jpeg()
+        .toFile(path.join(root, 'issues/2025-01/huge.jpg'));
+    },
+  ],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](files/none.pdf)。')],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](../../../../secret.txt)。')],
   ['link-broken', `${A}:5:5`, body('第一段见[上期](/2024-12/a/)。')],
@@ -80,7 +132,9 @@ describe('qikan check rules', () => {
     const [file, line, col] = where.split(/:(?=\d)/);
     const text = formatFindings(found, 'text');
     expect(text).toContain(`${where} ${RULES[rule].severity === 'error' ? '错误' : '警告'} ${rule}`);
-    expect(formatFindings(found, 'github')).toContain(`::${RULES[rule].severity} file=${file},line=${line},col=${col},title=${rule}::`);
+    expect(formatFindings(found, 'github')).toContain(
+      `::${RULES[rule].severity} file=${file},line=${line},col=${col},title=${rule}::`,
+    );
     expect(JSON.parse(formatFindings(found, 'json'))).toContainEqual(
       expect.objectContaining({ file, line: Number(line), column: Number(col), rule, severity: RULES[rule].severity }),
     );
@@ -91,18 +145,30 @@ describe('qikan check rules', () => {
   });
 
   it('finds nothing in a clean article, and nothing in code, URLs or subhead and caption numbers', async () => {
-    const text = '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。\n\n![封面][c]\n\n[c]: cover.png\n\n<table><tr><th colspan="2" align="right">合并</th></tr><tr><td rowspan="2">甲</td></tr></table>\n\n美国U.S.公司与Micron Technology, Inc.合作，订阅[RSS](/rss.xml)。';
+    const text =
+      '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。\n\n![封面][c]\n\n[c]: cover.png\n\n<table><tr><th colspan="2" align="right">合并</th></tr><tr><td rowspan="2">甲</td></tr></table>\n\n美国U.S.公司与Micron Technology, Inc.合作，订阅[RSS](/rss.xml)。';
     expect(await checkPublication(writePublication(body(text)))).toEqual([]);
   });
 
   it('reports only the paths asked for', async () => {
-    const root = writePublication({ [A]: article(fm, '中文,英文。'), 'issues/2025-01/02-b.md': article(fm, '中文,英文。') });
-    expect((await checkPublication(root, { paths: ['issues/2025-01/02-b.md'] })).map((f) => f.file)).toEqual(['issues/2025-01/02-b.md']);
-    expect((await checkPublication(root, { paths: ['issues'] })).map((f) => f.file)).toEqual([A, 'issues/2025-01/02-b.md']);
+    const root = writePublication({
+      [A]: article(fm, '中文,英文。'),
+      'issues/2025-01/02-b.md': article(fm, '中文,英文。'),
+    });
+    expect((await checkPublication(root, { paths: ['issues/2025-01/02-b.md'] })).map((f) => f.file)).toEqual([
+      'issues/2025-01/02-b.md',
+    ]);
+    expect((await checkPublication(root, { paths: ['issues'] })).map((f) => f.file)).toEqual([
+      A,
+      'issues/2025-01/02-b.md',
+    ]);
   });
 
   it('escapes what GitHub annotations cannot carry', () => {
-    const out = formatFindings([{ file: 'a,b:c.md', line: 1, column: 2, rule: 'link-broken', message: '100%\n第二行' }], 'github');
+    const out = formatFindings(
+      [{ file: 'a,b:c.md', line: 1, column: 2, rule: 'link-broken', message: '100%\n第二行' }],
+      'github',
+    );
     expect(out).toBe('::error file=a%2Cb%3Ac.md,line=1,col=2,title=link-broken::100%25%0A第二行 [link-broken]\n');
   });
 });

@@ -20,10 +20,50 @@ const text = (compact: string, folio?: string): PageText => ({
 });
 const layout: PrintLayout = {
   pages: [
-    { pdfPage: 1, kind: 'cover', side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [] },
-    { pdfPage: 2, kind: 'front', side: 'left', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [] },
-    { pdfPage: 3, kind: 'content', side: 'right', folio: 1, decorated: true, runningHead: '新闻', overflow: false, faults: [], notes: [] },
-    { pdfPage: 4, kind: 'content', side: 'left', folio: 2, decorated: true, runningHead: '测试月刊', overflow: false, faults: [], notes: [] },
+    {
+      pdfPage: 1,
+      kind: 'cover',
+      side: 'right',
+      folio: null,
+      decorated: false,
+      runningHead: null,
+      overflow: false,
+      faults: [],
+      notes: [],
+    },
+    {
+      pdfPage: 2,
+      kind: 'front',
+      side: 'left',
+      folio: null,
+      decorated: false,
+      runningHead: null,
+      overflow: false,
+      faults: [],
+      notes: [],
+    },
+    {
+      pdfPage: 3,
+      kind: 'content',
+      side: 'right',
+      folio: 1,
+      decorated: true,
+      runningHead: '新闻',
+      overflow: false,
+      faults: [],
+      notes: [],
+    },
+    {
+      pdfPage: 4,
+      kind: 'content',
+      side: 'left',
+      folio: 2,
+      decorated: true,
+      runningHead: '测试月刊',
+      overflow: false,
+      faults: [],
+      notes: [],
+    },
   ],
   articles: [
     { anchor: 'article-a', pdfPage: 3, folio: 1 },
@@ -31,7 +71,12 @@ const layout: PrintLayout = {
   ],
   images: [],
 };
-const good = [text('封面'), text('目录▲晶圆厂开工01▲晶圆厂开工后记02'), text('新闻晶圆厂开工正文', '01'), text('观点晶圆厂开工后记正文', '02')];
+const good = [
+  text('封面'),
+  text('目录▲晶圆厂开工01▲晶圆厂开工后记02'),
+  text('新闻晶圆厂开工正文', '01'),
+  text('观点晶圆厂开工后记正文', '02'),
+];
 
 describe('checkPdf', () => {
   it('accepts a PDF that matches its layout', () => {
@@ -56,25 +101,37 @@ describe('checkPdf', () => {
 
   it('reports a printed article that the pagination lost', () => {
     const lost = { ...layout, articles: layout.articles.slice(0, 1) };
-    expect(checkPdf(model.publication, issue, lost, good)).toContain('issues/2025-01/02-b.md: "晶圆厂开工后记" is missing from the PDF');
+    expect(checkPdf(model.publication, issue, lost, good)).toContain(
+      'issues/2025-01/02-b.md: "晶圆厂开工后记" is missing from the PDF',
+    );
   });
 
   it('reports an empty page nobody asked for and content past the page area', () => {
-    const pages = layout.pages.map((p) => (p.pdfPage === 2 ? { ...p, kind: 'empty' as const } : p.pdfPage === 4 ? { ...p, overflow: true } : p));
+    const pages = layout.pages.map((p) =>
+      p.pdfPage === 2 ? { ...p, kind: 'empty' as const } : p.pdfPage === 4 ? { ...p, overflow: true } : p,
+    );
     const problems = checkPdf(model.publication, issue, { ...layout, pages }, good);
     expect(problems).toContain('PDF page 2 is empty: nothing asked for a blank page there');
-    expect(problems).toContain('PDF page 4: content runs past the page\'s content area');
+    expect(problems).toContain("PDF page 4: content runs past the page's content area");
   });
 
   it('reports what the pagination found against the layout rules, with its page', () => {
-    const pages = layout.pages.map((p) => (p.pdfPage === 3 ? { ...p, faults: ['the heading "结语" is the last line of the page'] } : p));
-    expect(checkPdf(model.publication, issue, { ...layout, pages }, good)).toEqual(['PDF page 3: the heading "结语" is the last line of the page']);
+    const pages = layout.pages.map((p) =>
+      p.pdfPage === 3 ? { ...p, faults: ['the heading "结语" is the last line of the page'] } : p,
+    );
+    expect(checkPdf(model.publication, issue, { ...layout, pages }, good)).toEqual([
+      'PDF page 3: the heading "结语" is the last line of the page',
+    ]);
   });
 });
 
 describe('lostText', () => {
   // Body text sits between the margins (20 mm ≈ 57 pt); running heads and folios outside them.
-  const page = (...lines: [string, number][]): PageText => ({ compact: '', height: H, items: lines.map(([str, y]) => ({ str, x: 50, y })) });
+  const page = (...lines: [string, number][]): PageText => ({
+    compact: '',
+    height: H,
+    items: lines.map(([str, y]) => ({ str, x: 50, y })),
+  });
   const pages = [
     good[0]!,
     good[1]!,
@@ -91,8 +148,14 @@ describe('lostText', () => {
   });
 
   it('reports a block that is missing, with its page, even when its words appear earlier', () => {
-    const cut = [...pages.slice(0, 2), page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['01', 20]), pages[3]!];
-    expect(lostText(model.publication, issue, layout, cut, blocks)).toEqual(['issues/2025-01/01-a.md: text lost on PDF page 3: "投资"']);
+    const cut = [
+      ...pages.slice(0, 2),
+      page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['01', 20]),
+      pages[3]!,
+    ];
+    expect(lostText(model.publication, issue, layout, cut, blocks)).toEqual([
+      'issues/2025-01/01-a.md: text lost on PDF page 3: "投资"',
+    ]);
   });
 });
 
@@ -112,7 +175,14 @@ describe('tocNumbers', () => {
 
 describe('printedFolio', () => {
   it('takes the number in the bottom margin, not a number in the text', () => {
-    const page: PageText = { compact: '', height: H, items: [{ str: '2026', x: 50, y: 400 }, { str: '07', x: 50, y: 20 }] };
+    const page: PageText = {
+      compact: '',
+      height: H,
+      items: [
+        { str: '2026', x: 50, y: 400 },
+        { str: '07', x: 50, y: 20 },
+      ],
+    };
     expect(printedFolio(page, 56)).toBe('07');
     expect(printedFolio({ ...page, items: page.items.slice(0, 1) }, 56)).toBeUndefined();
   });

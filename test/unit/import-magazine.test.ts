@@ -13,10 +13,14 @@ describe('joinCutParagraphs: paragraphs cut by a page break', () => {
   const index = (text: string) => new NgramIndex(text.split('\n'));
 
   it('joins a paragraph cut mid-word with the one right after the break', () => {
-    const text = '我们的团队提供服务，也提供培训。\n\n公司表示，今后将继续加大投入，在全国各地陆续设立服务中心，为客户提\n\n供全套方案，效果很好。';
+    const text =
+      '我们的团队提供服务，也提供培训。\n\n公司表示，今后将继续加大投入，在全国各地陆续设立服务中心，为客户提\n\n供全套方案，效果很好。';
     const blocks = toBlocks(toLines(text));
     expect(joinCutParagraphs(blocks, index(text))).toEqual([]);
-    expect(para(blocks)).toEqual(['我们的团队提供服务，也提供培训。', '公司表示，今后将继续加大投入，在全国各地陆续设立服务中心，为客户提供全套方案，效果很好。']);
+    expect(para(blocks)).toEqual([
+      '我们的团队提供服务，也提供培训。',
+      '公司表示，今后将继续加大投入，在全国各地陆续设立服务中心，为客户提供全套方案，效果很好。',
+    ]);
   });
 
   it('moves the text of a figure that fell between the halves after the joined paragraph', () => {
@@ -24,7 +28,12 @@ describe('joinCutParagraphs: paragraphs cut by a page break', () => {
     const text = `${cut}\n\n2024年行业规模\n\n资料来源：某协会\n\n2024年，全行业共有企业三百家。\n\n16.9%。这是多年来的最好成绩。`;
     const blocks = toBlocks(toLines(text));
     expect(joinCutParagraphs(blocks, index(text))).toEqual([]);
-    expect(para(blocks)).toEqual([`${cut}16.9%。这是多年来的最好成绩。`, '2024年行业规模', '资料来源：某协会', '2024年，全行业共有企业三百家。']);
+    expect(para(blocks)).toEqual([
+      `${cut}16.9%。这是多年来的最好成绩。`,
+      '2024年行业规模',
+      '资料来源：某协会',
+      '2024年，全行业共有企业三百家。',
+    ]);
   });
 
   it('leaves a short caption-like line alone', () => {
@@ -35,18 +44,25 @@ describe('joinCutParagraphs: paragraphs cut by a page break', () => {
   });
 
   it('reports a cut whose continuation could be in two places, and joins neither', () => {
-    const text = '这项技术已经成熟，市场占有率由去年的一成提高到今年的\n\n## 小标题\n\n20%。这是一种说法。\n\n30%。这是另一种说法。';
+    const text =
+      '这项技术已经成熟，市场占有率由去年的一成提高到今年的\n\n## 小标题\n\n20%。这是一种说法。\n\n30%。这是另一种说法。';
     const blocks = toBlocks(toLines(text));
     const doubts = joinCutParagraphs(blocks, index(text));
-    expect(doubts).toEqual([{ lines: [1, 5, 7], message: 'line 1 ends mid-sentence; it may go on at line 5 or 7 (not joined)' }]);
+    expect(doubts).toEqual([
+      { lines: [1, 5, 7], message: 'line 1 ends mid-sentence; it may go on at line 5 or 7 (not joined)' },
+    ]);
   });
 });
 
 describe('settleHeadings', () => {
   it('puts body headings below the title, one numbered series at one level, and a continuing number line made a heading', () => {
-    const blocks = toBlocks(toLines(['### 01. 甲', '正文。', '## 02. 乙', '正文。', '03. 丙', '正文。', '#### 小节', '正文。'].join('\n')));
+    const blocks = toBlocks(
+      toLines(['### 01. 甲', '正文。', '## 02. 乙', '正文。', '03. 丙', '正文。', '#### 小节', '正文。'].join('\n')),
+    );
     settleHeadings(blocks, 2);
-    expect(blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, b.lines[0]!.text.replace(/^#+ /, '')])).toEqual([
+    expect(
+      blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, b.lines[0]!.text.replace(/^#+ /, '')]),
+    ).toEqual([
       [2, '01. 甲'],
       [2, '02. 乙'],
       [2, '03. 丙'],
@@ -113,7 +129,10 @@ const ISSUE = `# 示例月刊
 投稿：a@example.org`;
 
 /** The line number of a line of ISSUE (its n-th occurrence). */
-const lineOf = (text: string, nth = 1) => ISSUE.split('\n').findIndex((l, i, all) => l === text && all.slice(0, i + 1).filter((x) => x === text).length === nth) + 1;
+const lineOf = (text: string, nth = 1) =>
+  ISSUE.split('\n').findIndex(
+    (l, i, all) => l === text && all.slice(0, i + 1).filter((x) => x === text).length === nth,
+  ) + 1;
 
 describe('importMagazine', () => {
   const pub = {
@@ -138,15 +157,28 @@ describe('importMagazine', () => {
   it('takes the 来源 line into the front matter, tidies the prose and drops the running head and folio', () => {
     const a = r.articles[0]!;
     expect(a.source).toBe('某某网');
-    expect(a.body).toBe(['星河科技今日宣布新产线投产，年产能翻番。', '## 产线规模', '| 序号 | 产品 | 产能（万片） |\n| ---: | --- | ---: |\n| 1 | 晶圆 | 12 |\n| 2 | 封装 | 8 |'].join('\n\n') + '\n');
-    expect(r.parts.find((p) => p.heading.startsWith('Running heads'))!.quote!.map((l) => l.text)).toEqual(['示例月刊 | 新闻', '12']);
-    expect(articleFile(a)).toMatch(/^---\ntitle: 星河科技：新产线投产\nsection: news\norder: 1\nprintPage: 1\nsource: 某某网\n---\n/);
+    expect(a.body).toBe(
+      [
+        '星河科技今日宣布新产线投产，年产能翻番。',
+        '## 产线规模',
+        '| 序号 | 产品 | 产能（万片） |\n| ---: | --- | ---: |\n| 1 | 晶圆 | 12 |\n| 2 | 封装 | 8 |',
+      ].join('\n\n') + '\n',
+    );
+    expect(r.parts.find((p) => p.heading.startsWith('Running heads'))!.quote!.map((l) => l.text)).toEqual([
+      '示例月刊 | 新闻',
+      '12',
+    ]);
+    expect(articleFile(a)).toMatch(
+      /^---\ntitle: 星河科技：新产线投产\nsection: news\norder: 1\nprintPage: 1\nsource: 某某网\n---\n/,
+    );
   });
 
   it('starts an article whose title is missing where the previous one ended, and says so', () => {
     expect(r.articles[1]!.body).toBe('存储芯片价格本月上涨，涨幅超过一成。\n');
     expect(r.doubts.map((d) => d.message)).toEqual([
-      expect.stringContaining(`the title of the entry at line ${lineOf('- ▲存储芯片价格上涨 — 03')} (page 3) is not in the body. The article was taken to start at line ${lineOf('## 星河科技：新产线投产', 2)}, a heading that repeats the previous article's title`),
+      expect.stringContaining(
+        `the title of the entry at line ${lineOf('- ▲存储芯片价格上涨 — 03')} (page 3) is not in the body. The article was taken to start at line ${lineOf('## 星河科技：新产线投产', 2)}, a heading that repeats the previous article's title`,
+      ),
     ]);
     expect(r.added.map((a) => a.text)).toContain('存储芯片价格上涨');
   });
@@ -162,15 +194,33 @@ describe('importMagazine', () => {
       'Running heads and page numbers removed from the articles',
     ]);
     expect(r.parts[1]!.notes).toContain("The name is publication.yaml's `name`.");
-    expect(r.parts[4]!.notes).toEqual(["It is publication.yaml's `imprint` (the back cover every issue prints): nothing to change."]);
+    expect(r.parts[4]!.notes).toEqual([
+      "It is publication.yaml's `imprint` (the back cover every issue prints): nothing to change.",
+    ]);
   });
 
   it('places every non-empty line, and the report adds no Han character of its own', () => {
     const lines = ISSUE.split('\n');
     expect(lines.filter((l) => l.trim()).length).toBe(r.placed.size);
-    const { meta, notes } = issueMeta(r, { folderId: '2025-07', existing: [{ year: 2026, month: 10, number: 86 }], today: new Date('2026-11-01') });
-    expect(meta).toMatchObject({ number: 71, year: 2025, month: 7, date: '2025-07-01', headline: '星河科技：新产线投产' });
-    const report = renderReport(r, { input: 'issue.md', inputLines: lines.length, out: 'issues/2025-07', builds: '', metaNotes: notes });
+    const { meta, notes } = issueMeta(r, {
+      folderId: '2025-07',
+      existing: [{ year: 2026, month: 10, number: 86 }],
+      today: new Date('2026-11-01'),
+    });
+    expect(meta).toMatchObject({
+      number: 71,
+      year: 2025,
+      month: 7,
+      date: '2025-07-01',
+      headline: '星河科技：新产线投产',
+    });
+    const report = renderReport(r, {
+      input: 'issue.md',
+      inputLines: lines.length,
+      out: 'issues/2025-07',
+      builds: '',
+      metaNotes: notes,
+    });
     const quoted = [...r.placed].filter(([, w]) => w === 'report').map(([n]) => lines[n - 1]!);
     expect(hanCount(report)).toBe(hanCount(quoted.join('')));
   });

@@ -67,7 +67,9 @@ describe('importNewspaper: a page set in long lines', () => {
   });
 
   it('joins a paragraph cut by a hard break, keeps the opener, tidies punctuation', () => {
-    expect(r.articles[0]!.body).toBe('本报讯3月2日，星河公司在杭州召开年度合作伙伴大会，来自上下游的两百家企业参会。会议发布了新一代产品路线图。（王明）\n');
+    expect(r.articles[0]!.body).toBe(
+      '本报讯3月2日，星河公司在杭州召开年度合作伙伴大会，来自上下游的两百家企业参会。会议发布了新一代产品路线图。（王明）\n',
+    );
   });
 
   it('keeps the subtitle, a subhead and the jump line, and reports where the article goes on', () => {
@@ -76,17 +78,25 @@ describe('importNewspaper: a page set in long lines', () => {
     expect(a.body).toContain('## 技术攻关 全面铺开');
     expect(a.body).toContain('关键技术。各小组每周汇报进展。');
     expect(a.body.trim().endsWith('（下转第2版）')).toBe(true);
-    expect(r.parts.find((p) => p.heading === 'Continued on other pages')!.notes).toEqual(['Line 26: article 3 goes on on page 2, which is not in this file; its text ends with the jump line.']);
+    expect(r.parts.find((p) => p.heading === 'Continued on other pages')!.notes).toEqual([
+      'Line 26: article 3 goes on on page 2, which is not in this file; its text ends with the jump line.',
+    ]);
   });
 
   it('reports a headline with no article, and puts the advertisement in the report', () => {
     expect(r.doubts.some((d) => d.message.startsWith('line 28: a headline with no article of its own'))).toBe(true);
-    expect(r.parts.map((p) => p.heading)).toEqual(['Advertisement (lines 42–43)', 'Headline without an article (line 28)', 'Continued on other pages']);
+    expect(r.parts.map((p) => p.heading)).toEqual([
+      'Advertisement (lines 42–43)',
+      'Headline without an article (line 28)',
+      'Continued on other pages',
+    ]);
   });
 
   it('keeps a photo caption in its article, and the staff byline out of the text', () => {
     const a = r.articles[4]!;
-    expect(a.body).toBe('今年以来，先进封装企业不断传出新进展，市场需求持续旺盛。\n\n图为某企业的封装生产线\n\n业内人士认为，这一趋势还将延续。\n');
+    expect(a.body).toBe(
+      '今年以来，先进封装企业不断传出新进展，市场需求持续旺盛。\n\n图为某企业的封装生产线\n\n业内人士认为，这一趋势还将延续。\n',
+    );
   });
 
   it('places every line once; what it copies is listed', () => {
@@ -145,13 +155,21 @@ describe('importNewspaper: a page in narrow columns, headlines after their artic
   });
 
   it('closes up letter-spaced text and the names of a byline, only where certain', () => {
-    expect(r.articles[1]!.body).toBe('本刊讯（记者 叶小英 江阳）昨日下午，区政府召开会议，研究部署全年工作。会议强调，要统一思想、步调一致。\n');
+    expect(r.articles[1]!.body).toBe(
+      '本刊讯（记者 叶小英 江阳）昨日下午，区政府召开会议，研究部署全年工作。会议强调，要统一思想、步调一致。\n',
+    );
   });
 
   it('reports the credit printed twice over and keeps every Han character', () => {
     expect(r.doubts.map((d) => d.message)).toContain('line 30: a photo credit printed twice over; it is in no article');
-    const written = r.articles.map((a) => [a.title, a.subtitle, a.byline, a.body].join('')).join('') + (r.issue.headline ?? '');
-    const quoted = [...r.placed].filter(([, w]) => w === 'report').map(([n]) => NARROW.split('\n')[n - 1]).join('');
-    expect(hanCount(written) + hanCount(quoted)).toBe(hanCount(NARROW) + r.added.reduce((n, a) => n + hanCount(a.text), 0));
+    const written =
+      r.articles.map((a) => [a.title, a.subtitle, a.byline, a.body].join('')).join('') + (r.issue.headline ?? '');
+    const quoted = [...r.placed]
+      .filter(([, w]) => w === 'report')
+      .map(([n]) => NARROW.split('\n')[n - 1])
+      .join('');
+    expect(hanCount(written) + hanCount(quoted)).toBe(
+      hanCount(NARROW) + r.added.reduce((n, a) => n + hanCount(a.text), 0),
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('toGfmTable: tab-separated rows', () => {
 });
 
 describe('running heads, folios, imprint and masthead facts', () => {
-  const isHead = runningHeadTest({ name: '示例月刊', englishName: 'EXAMPLE NEWS', sections: [{ id: 'news', title: '新闻', english: 'NEWS' }] });
+  const isHead = runningHeadTest({
+    name: '示例月刊',
+    englishName: 'EXAMPLE NEWS',
+    sections: [{ id: 'news', title: '新闻', english: 'NEWS' }],
+  });
 
   it('knows a folio and a running head, and nothing else', () => {
     expect(isHead('12')).toBe(true);
@@ -42,10 +46,29 @@ describe('running heads, folios, imprint and masthead facts', () => {
   });
 
   it('finds the back-cover imprint at the end, not the contact lines of the article before it', () => {
-    const lines = toLines(['正文。', '联系人：王女士', '地址：某路1号', '', '', '', '示例出版有限公司', '', '地址：某路2号', '投稿：a@example.org', '电话：0571-1'].join('\n'));
+    const lines = toLines(
+      [
+        '正文。',
+        '联系人：王女士',
+        '地址：某路1号',
+        '',
+        '',
+        '',
+        '示例出版有限公司',
+        '',
+        '地址：某路2号',
+        '投稿：a@example.org',
+        '电话：0571-1',
+      ].join('\n'),
+    );
     const found = findImprint(lines)!;
     expect(found.imprint.lines.map((l) => l.n)).toEqual([7, 9, 10, 11]);
-    expect(found.imprint.fields).toEqual({ publisher: ['示例出版有限公司'], address: '某路2号', submissions: 'a@example.org', phone: '0571-1' });
+    expect(found.imprint.fields).toEqual({
+      publisher: ['示例出版有限公司'],
+      address: '某路2号',
+      submissions: 'a@example.org',
+      phone: '0571-1',
+    });
   });
 
   it('reads the total number, year and month of a masthead', () => {
@@ -70,8 +93,14 @@ describe('names in narrow columns', () => {
   });
 
   it('sets a byline right: spaces inside names go, the names stay apart', () => {
-    expect(tidyByline('记者 叶 小英 江阳 通 讯 员 焦 程')).toEqual({ text: '记者 叶小英 江阳 通讯员 焦程', certain: true });
-    expect(tidyByline('本刊记者 毛一 严二三 见习记者 曹四')).toEqual({ text: '本刊记者 毛一 严二三 见习记者 曹四', certain: true });
+    expect(tidyByline('记者 叶 小英 江阳 通 讯 员 焦 程')).toEqual({
+      text: '记者 叶小英 江阳 通讯员 焦程',
+      certain: true,
+    });
+    expect(tidyByline('本刊记者 毛一 严二三 见习记者 曹四')).toEqual({
+      text: '本刊记者 毛一 严二三 见习记者 曹四',
+      certain: true,
+    });
   });
 
   it('leaves names it cannot tell apart as printed, and says so', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSlug, hanCount, plainLatex, tidyProse, tidyTitle, titleKey, titleSimilarity } from '../../src/lib/import/text.ts';
+import {
+  asciiSlug,
+  hanCount,
+  plainLatex,
+  tidyProse,
+  tidyTitle,
+  titleKey,
+  titleSimilarity,
+} from '../../src/lib/import/text.ts';
 
 describe('titleSimilarity: a 目录 entry against a title in the body', () => {
   it('is 1 when only punctuation, spaces and full/half-width forms differ', () => {
@@ -26,7 +34,9 @@ describe('titleSimilarity: a 目录 entry against a title in the body', () => {
 
 describe('tidyProse: Chinese punctuation and spacing as the project writes them', () => {
   it('makes half-width punctuation after Han text full-width', () => {
-    expect(tidyProse('公司宣布, 产线投产: 年产能翻番; 是否可行? 可行!')).toBe('公司宣布，产线投产：年产能翻番；是否可行？可行！');
+    expect(tidyProse('公司宣布, 产线投产: 年产能翻番; 是否可行? 可行!')).toBe(
+      '公司宣布，产线投产：年产能翻番；是否可行？可行！',
+    );
   });
 
   it('leaves figures and Latin text alone', () => {

@@ -33,8 +33,20 @@ describe('parseToc', () => {
 
   it('reads sections, entries and their printed pages', () => {
     expect(toc.sections.map((s) => [s.title, s.entries.map((e) => [e.title, e.page])])).toEqual([
-      ['新闻', [['星河科技: 新产线投产', 1], ['湖州滤波器项目正式通线', 3]]],
-      ['观点', [['关于先进封装的三点看法', 7], ['芯片设计人才从哪里来', 12]]],
+      [
+        '新闻',
+        [
+          ['星河科技: 新产线投产', 1],
+          ['湖州滤波器项目正式通线', 3],
+        ],
+      ],
+      [
+        '观点',
+        [
+          ['关于先进封装的三点看法', 7],
+          ['芯片设计人才从哪里来', 12],
+        ],
+      ],
     ]);
   });
 
@@ -85,7 +97,9 @@ describe('matchTitles', () => {
   });
 
   it('falls back to a fuzzy match between two sure ones', () => {
-    const lines = toLines(['## 第一篇的标题', '正文', '## 先进封装三点看法及建议', '正文', '## 第三篇的标题'].join('\n'));
+    const lines = toLines(
+      ['## 第一篇的标题', '正文', '## 先进封装三点看法及建议', '正文', '## 第三篇的标题'].join('\n'),
+    );
     const m = matchTitles(['第一篇的标题', '先进封装的三点看法与建议', '第三篇的标题'], lines);
     expect(m[1]).toMatchObject({ lines: [3], how: 'fuzzy' });
     const m2 = matchTitles(['第一篇的标题', '芯片设计人才从哪里来', '第三篇的标题'], lines);

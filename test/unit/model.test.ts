@@ -47,13 +47,25 @@ describe('loadModel', () => {
   });
 
   it('says in Chinese when a value is left empty, or a YAML value starts with a bracket', () => {
-    expect(findings({ 'issues/2025-01/01-a.md': article('title:\nsection: news') })[0]).toMatchObject({ line: 2, rule: 'invalid-value', message: '字段“title”没有填写内容' });
-    expect(findings({ 'issues/2025-01/01-a.md': article('title: [草稿] 标题\nsection: news') })[0]!.message).toBe('YAML 无法读取：值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构');
+    expect(findings({ 'issues/2025-01/01-a.md': article('title:\nsection: news') })[0]).toMatchObject({
+      line: 2,
+      rule: 'invalid-value',
+      message: '字段“title”没有填写内容',
+    });
+    expect(findings({ 'issues/2025-01/01-a.md': article('title: [草稿] 标题\nsection: news') })[0]!.message).toBe(
+      'YAML 无法读取：值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构',
+    );
   });
 
   it('reports a mistyped value on its own line, as mistyped rather than missing', () => {
     const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsection: news\nnewPage: maybe') });
-    expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, column: 1, field: 'newPage', rule: 'invalid-value' });
+    expect(f).toMatchObject({
+      file: 'issues/2025-01/01-a.md',
+      line: 4,
+      column: 1,
+      field: 'newPage',
+      rule: 'invalid-value',
+    });
     expect(f!.message).toMatch(/期望 boolean/);
     expect(f!.hint).toContain('newPage: false');
   });
@@ -71,7 +83,10 @@ describe('loadModel', () => {
 
   it('reports a misspelt key as unknown, and the field it should have been as missing', () => {
     const fs = findings({ 'issues/2025-01/01-a.md': article('title: 标题\nsecton: news') });
-    expect(fs.map((f) => [f.field, f.line])).toEqual([['section', 2], ['secton', 3]]);
+    expect(fs.map((f) => [f.field, f.line])).toEqual([
+      ['section', 2],
+      ['secton', 3],
+    ]);
     expect(fs[1]).toMatchObject({ rule: 'unknown-key', column: 1 });
     expect(fs[1]!.message).toBe('不认识的字段“secton”，是不是“section”？');
   });
@@ -103,7 +118,9 @@ describe('loadModel', () => {
   });
 
   it('reports unparsable YAML with its line', () => {
-    const [f] = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news\nsummary: 甲: 乙\ndate: 2026-10-01') });
+    const [f] = findings({
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news\nsummary: 甲: 乙\ndate: 2026-10-01'),
+    });
     expect(f).toMatchObject({ file: 'issues/2025-01/01-a.md', line: 4, rule: 'yaml-syntax' });
   });
 
@@ -127,7 +144,9 @@ describe('loadModel', () => {
 
   it('does not take images shown in code for images', () => {
     const body = '示例：`![图](images/none.png)`\n\n```\n![图](images/none.png)\n```\n';
-    expect(() => loadModel(writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', body) }))).not.toThrow();
+    expect(() =>
+      loadModel(writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news', body) })),
+    ).not.toThrow();
   });
 
   it('asks for ASCII file names and a short order prefix', () => {
@@ -144,10 +163,12 @@ describe('loadModel', () => {
   it('puts the newest issue first by year and month, not by folder name', () => {
     const root = writePublication({
       'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
-      'issues/2025-9/issue.yaml': 'number: 2\nyear: 2025\nmonth: 9\ndate: 2025-09-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
+      'issues/2025-9/issue.yaml':
+        'number: 2\nyear: 2025\nmonth: 9\ndate: 2025-09-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
       'issues/2025-9/cover.png': 'png',
       'issues/2025-9/01-b.md': article('title: 乙\nsection: news'),
-      'issues/2025-10/issue.yaml': 'number: 3\nyear: 2025\nmonth: 10\ndate: 2025-10-15\nheadline: 丙\ncover: { image: cover.png, alt: 封面 }\n',
+      'issues/2025-10/issue.yaml':
+        'number: 3\nyear: 2025\nmonth: 10\ndate: 2025-10-15\nheadline: 丙\ncover: { image: cover.png, alt: 封面 }\n',
       'issues/2025-10/cover.png': 'png',
       'issues/2025-10/01-c.md': article('title: 丙\nsection: news'),
     });
@@ -155,7 +176,9 @@ describe('loadModel', () => {
   });
 
   it('checks the body even when the front matter is wrong, to report every problem at once', () => {
-    const fs = findings({ 'issues/2025-01/01-a.md': article('title: 甲\nsecton: news', '第一段。\n\n![图](images/none.png)\n') });
+    const fs = findings({
+      'issues/2025-01/01-a.md': article('title: 甲\nsecton: news', '第一段。\n\n![图](images/none.png)\n'),
+    });
     expect(fs.map((f) => f.rule)).toEqual(['missing-field', 'unknown-key', 'image-missing']);
   });
 
@@ -177,17 +200,25 @@ describe('loadModel', () => {
 
   it('validates publication.yaml and issue.yaml with lines', () => {
     const fs = findings({
-      'publication.yaml': 'name: 测试\nsections: []\npage:\n  width: 210\n  height: 297mm\n  margins: { top: 1mm, bottom: 1mm, inner: 1mm, outer: 1mm }\nimprint: { publisher: [甲], address: 乙 }\n',
-      'issues/2025-01/issue.yaml': 'number: 1\nyear: 2025\nmonth: 13\ndate: 2025-01-01\nheadline: 甲\ncover: { image: cover.png, alt: 乙 }\n',
+      'publication.yaml':
+        'name: 测试\nsections: []\npage:\n  width: 210\n  height: 297mm\n  margins: { top: 1mm, bottom: 1mm, inner: 1mm, outer: 1mm }\nimprint: { publisher: [甲], address: 乙 }\n',
+      'issues/2025-01/issue.yaml':
+        'number: 1\nyear: 2025\nmonth: 13\ndate: 2025-01-01\nheadline: 甲\ncover: { image: cover.png, alt: 乙 }\n',
       'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
     });
     const by = (file: string) => fs.filter((f) => f.file === file).map((f) => [f.field, f.line]);
-    expect(by('publication.yaml')).toEqual([['sections', 2], ['page.width', 4]]);
+    expect(by('publication.yaml')).toEqual([
+      ['sections', 2],
+      ['page.width', 4],
+    ]);
     expect(by('issues/2025-01/issue.yaml')).toEqual([['month', 3]]);
   });
 
   it('reports a missing cover image', () => {
-    const fs = findings({ 'issues/2025-01/cover.png': undefined as unknown as string, 'issues/2025-01/01-a.md': article('title: 甲\nsection: news') });
+    const fs = findings({
+      'issues/2025-01/cover.png': undefined as unknown as string,
+      'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
+    });
     expect(fs[0]).toMatchObject({ file: 'issues/2025-01/issue.yaml', field: 'cover.image', line: 7 });
   });
 });

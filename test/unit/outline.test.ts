@@ -15,10 +15,26 @@ describe('outlineEntries', () => {
   );
   const toc = buildToc(model.publication, model.issues[0]!, 'print');
   const page = (pdfPage: number, kind: PageLayout['kind'], section?: string): PageLayout => ({
-    pdfPage, kind, section, side: 'right', folio: null, decorated: false, runningHead: null, overflow: false, faults: [], notes: [],
+    pdfPage,
+    kind,
+    section,
+    side: 'right',
+    folio: null,
+    decorated: false,
+    runningHead: null,
+    overflow: false,
+    faults: [],
+    notes: [],
   });
   const layout: PrintLayout = {
-    pages: [page(1, 'cover'), page(2, 'front'), page(3, 'opener', 'news'), page(4, 'content'), page(5, 'opener', 'views'), page(6, 'content')],
+    pages: [
+      page(1, 'cover'),
+      page(2, 'front'),
+      page(3, 'opener', 'news'),
+      page(4, 'content'),
+      page(5, 'opener', 'views'),
+      page(6, 'content'),
+    ],
     articles: [
       { anchor: 'article-b', pdfPage: 4, folio: 2 },
       { anchor: 'article-c', pdfPage: 4, folio: 2 },
@@ -29,7 +45,14 @@ describe('outlineEntries', () => {
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {
     expect(outlineEntries(toc, layout)).toEqual([
-      { title: '新闻', pdfPage: 3, children: [{ title: '乙', pdfPage: 4, children: [] }, { title: '丙', pdfPage: 4, children: [] }] },
+      {
+        title: '新闻',
+        pdfPage: 3,
+        children: [
+          { title: '乙', pdfPage: 4, children: [] },
+          { title: '丙', pdfPage: 4, children: [] },
+        ],
+      },
       { title: '观点', pdfPage: 5, children: [{ title: '甲', pdfPage: 6, children: [] }] },
     ]);
   });

@@ -27,6 +27,8 @@ describe('planImage', () => {
 
   it('caps the long side, also of a tall image', () => {
     expect(planImage({ width: mm(1000), height: mm(500) }, { width: 20000, height: 10000 }).width).toBe(MAX_PIXELS);
-    expect(planImage({ width: mm(1000), height: mm(2000) }, { width: 10000, height: 20000 }).width).toBe(MAX_PIXELS / 2);
+    expect(planImage({ width: mm(1000), height: mm(2000) }, { width: 10000, height: 20000 }).width).toBe(
+      MAX_PIXELS / 2,
+    );
   });
 });

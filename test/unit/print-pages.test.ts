@@ -43,7 +43,17 @@ describe('layoutPages', () => {
 
   it('puts the publication on left pages and the section on right pages', () => {
     expect(layout.pages.map((p) => p.runningHead)).toEqual([
-      null, null, null, null, null, '天堂之芯', '芯动态', null, '芯观点', null, null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '天堂之芯',
+      '芯动态',
+      null,
+      '芯观点',
+      null,
+      null,
     ]);
   });
 
@@ -57,7 +67,9 @@ describe('layoutPages', () => {
   });
 
   it('refuses an article that starts before the numbered pages', () => {
-    expect(() => layoutPages([page('cover', 0, { starts: ['x'] }), page('content', 1)], heads)).toThrow(/article x starts on page 1/);
+    expect(() => layoutPages([page('cover', 0, { starts: ['x'] }), page('content', 1)], heads)).toThrow(
+      /article x starts on page 1/,
+    );
   });
 });
 

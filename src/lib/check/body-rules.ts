@@ -38,9 +38,20 @@ export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, repor
       // punctuation never belongs to an address a writer typed, Han characters may (a Wikipedia title).
       const text = node.type === 'link' && node.children[0]?.type === 'text' ? node.children[0].value : '';
       const literal = /^(https?:\/\/|www\.)/.test(text) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
-      if (literal) report({ ...where, rule: 'bare-url', message: `网址“${url}”把后面的中文也当成了网址的一部分`, hint: '写成 [显示的文字](网址)，或在网址后面空一格。' });
+      if (literal)
+        report({
+          ...where,
+          rule: 'bare-url',
+          message: `网址“${url}”把后面的中文也当成了网址的一部分`,
+          hint: '写成 [显示的文字](网址)，或在网址后面空一格。',
+        });
       if (!SAFE_PROTOCOLS.has(scheme)) {
-        report({ ...where, rule: 'unsafe-link', message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`, hint: '只链接 http(s) 网址或邮箱（mailto:）。' });
+        report({
+          ...where,
+          rule: 'unsafe-link',
+          message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`,
+          hint: '只链接 http(s) 网址或邮箱（mailto:）。',
+        });
       }
       return;
     }
@@ -68,16 +79,31 @@ export function checkHtml(tree: Root, report: Report): void {
     const allowed = new Set(sanitizeSchema.tagNames ?? []);
     eachElement(fragment, (el) => {
       const p = el.position?.start;
-      const where = p ? { line: start.line + p.line - 1, column: p.line === 1 ? (start.column ?? 1) + p.column - 1 : p.column } : start;
+      const where = p
+        ? { line: start.line + p.line - 1, column: p.line === 1 ? (start.column ?? 1) + p.column - 1 : p.column }
+        : start;
       if (!allowed.has(el.tagName)) {
-        report({ ...where, rule: 'unsafe-html', message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`, hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。' });
+        report({
+          ...where,
+          rule: 'unsafe-html',
+          message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`,
+          hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。',
+        });
         return;
       }
-      const kept = sanitize({ type: 'root', children: [{ ...el, children: [] }] } as HastRoot, elementSchema) as HastRoot;
+      const kept = sanitize(
+        { type: 'root', children: [{ ...el, children: [] }] } as HastRoot,
+        elementSchema,
+      ) as HastRoot;
       const keptProps = (kept.children[0] as Element | undefined)?.properties ?? {};
       for (const key of Object.keys(el.properties)) {
         if (key in keptProps) continue;
-        report({ ...where, rule: 'unsafe-html', message: `<${el.tagName}> 的属性“${attributeName(key)}”不允许使用，发布时会被删除`, hint: '删除这个属性：正文不能带脚本、样式或不安全的链接。' });
+        report({
+          ...where,
+          rule: 'unsafe-html',
+          message: `<${el.tagName}> 的属性“${attributeName(key)}”不允许使用，发布时会被删除`,
+          hint: '删除这个属性：正文不能带脚本、样式或不安全的链接。',
+        });
       }
     });
   });
@@ -95,11 +121,23 @@ const MAX_PIXELS = 40_000_000;
 export async function checkImageSize(file: string, src: string, at: At, report: Report): Promise<void> {
   const bytes = fs.statSync(file).size;
   if (bytes > MAX_BYTES) {
-    report({ ...at, rule: 'image-too-large', message: `图片“${src}”有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB`, hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。' });
+    report({
+      ...at,
+      rule: 'image-too-large',
+      message: `图片“${src}”有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB`,
+      hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。',
+    });
   }
   const { default: sharp } = await import('sharp');
-  const { width = 0, height = 0 } = await sharp(file).metadata().catch(() => ({ width: 0, height: 0 }));
+  const { width = 0, height = 0 } = await sharp(file)
+    .metadata()
+    .catch(() => ({ width: 0, height: 0 }));
   if (width * height > MAX_PIXELS) {
-    report({ ...at, rule: 'image-too-many-pixels', message: `图片“${src}”有 ${width}×${height} 像素，超过 ${MAX_PIXELS / 1_000_000} 百万像素`, hint: '把图片缩小到长边不超过 5000 像素。' });
+    report({
+      ...at,
+      rule: 'image-too-many-pixels',
+      message: `图片“${src}”有 ${width}×${height} 像素，超过 ${MAX_PIXELS / 1_000_000} 百万像素`,
+      hint: '把图片缩小到长边不超过 5000 像素。',
+    });
   }
 }

@@ -23,7 +23,26 @@ const HOUSE_RULES = {
   fullwidthPunctuation: '，。：；？！“”‘’（）',
   adjustedFullwidthPunctuation: '',
   unifiedPunctuation: 'simplified',
-  skipAbbrs: ['Mr.', 'Mrs.', 'Dr.', 'Jr.', 'Sr.', 'vs.', 'etc.', 'i.e.', 'e.g.', 'a.k.a', 'Co.', 'Ltd.', 'Inc.', 'Corp.', 'No.', 'U.S.', 'N.V.', 'Ph.D.'],
+  skipAbbrs: [
+    'Mr.',
+    'Mrs.',
+    'Dr.',
+    'Jr.',
+    'Sr.',
+    'vs.',
+    'etc.',
+    'i.e.',
+    'e.g.',
+    'a.k.a',
+    'Co.',
+    'Ltd.',
+    'Inc.',
+    'Corp.',
+    'No.',
+    'U.S.',
+    'N.V.',
+    'Ph.D.',
+  ],
   spaceBetweenHalfwidthContent: true,
   noSpaceBetweenFullwidthContent: true,
   spaceBetweenMixedwidthContent: false,
@@ -45,7 +64,11 @@ const HOUSE_RULES = {
  * What --fix applies: not the space between two Han runs, often meant (本刊记者 张三, 协会秘书处 陈老师), and
  * not a full stop, which a Latin abbreviation may end in (U.S.公司): both reported, left to the writer.
  */
-const FIX_RULES = { ...HOUSE_RULES, noSpaceBetweenFullwidthContent: undefined, fullwidthPunctuation: HOUSE_RULES.fullwidthPunctuation.replace('。', '') };
+const FIX_RULES = {
+  ...HOUSE_RULES,
+  noSpaceBetweenFullwidthContent: undefined,
+  fullwidthPunctuation: HOUSE_RULES.fullwidthPunctuation.replace('。', ''),
+};
 
 /** zhlint's messages (it names no rules) → our rule ids and messages. */
 const ZHLINT_MESSAGES: Record<string, [RuleId, string]> = {
@@ -99,11 +122,19 @@ function ignoredCases(source: string, tree: Root): { textStart: string }[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'link' && start !== undefined && end !== undefined && !/^[[<]/.test(source.slice(start, end))) {
-      prefixes.add(source.slice(/\s/.test(source[start - 1] ?? '') ? start - 1 : start, /\s/.test(source[end] ?? '') ? end + 1 : end));
+      prefixes.add(
+        source.slice(
+          /\s/.test(source[start - 1] ?? '') ? start - 1 : start,
+          /\s/.test(source[end] ?? '') ? end + 1 : end,
+        ),
+      );
     }
     if (node.type === 'heading' || node.type === 'paragraph') {
       const first = node.children[0];
-      const m = first?.type === 'text' ? (SUBHEAD_NUMBER.exec(first.value) ?? FIGURE_CAPTION.exec(first.value) ?? TABLE_CAPTION.exec(first.value)) : null;
+      const m =
+        first?.type === 'text'
+          ? (SUBHEAD_NUMBER.exec(first.value) ?? FIGURE_CAPTION.exec(first.value) ?? TABLE_CAPTION.exec(first.value))
+          : null;
       if (m && /\s$/.test(m[0])) prefixes.add(m[0]);
     }
   });
@@ -143,7 +174,12 @@ export function lintChinese(body: string): TextProblem[] {
   for (const cell of tableCells(tree)) problems.push(...zhlintProblems(body.slice(cell.start, cell.end), cell.start));
   for (const run of textRuns(body, tree)) {
     for (const m of run.value.matchAll(FULLWIDTH_ALPHANUMERIC)) {
-      problems.push({ offset: run.offset + m.index, rule: 'zh-fullwidth-alphanumeric', message: `全角字母或数字“${m[0]}”应改为半角“${m[0].normalize('NFKC')}”`, fixable: true });
+      problems.push({
+        offset: run.offset + m.index,
+        rule: 'zh-fullwidth-alphanumeric',
+        message: `全角字母或数字“${m[0]}”应改为半角“${m[0].normalize('NFKC')}”`,
+        fixable: true,
+      });
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);
@@ -151,7 +187,8 @@ export function lintChinese(body: string): TextProblem[] {
 
 /** The body with every safe fix applied; front matter is never passed in, code and URLs stay as written. */
 export function fixChinese(body: string): string {
-  const zhlintFix = (text: string) => run(text, { rules: FIX_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) }).result;
+  const zhlintFix = (text: string) =>
+    run(text, { rules: FIX_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) }).result;
   let fixed = zhlintFix(body);
   for (const cell of tableCells(parseMarkdown(fixed)).reverse()) {
     // A cell stays on its row: a fix that would add or take away a line break or a pipe is not made.
@@ -164,6 +201,7 @@ export function fixChinese(body: string): string {
     [...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({ at: r.offset + m.index, text: m[0] })),
   );
   let out = fixed;
-  for (const e of edits.reverse()) out = out.slice(0, e.at) + e.text.normalize('NFKC') + out.slice(e.at + e.text.length);
+  for (const e of edits.reverse())
+    out = out.slice(0, e.at) + e.text.normalize('NFKC') + out.slice(e.at + e.text.length);
   return out;
 }

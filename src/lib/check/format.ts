@@ -9,7 +9,16 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 /** The findings as `qikan check` prints them, in one of its formats; ends with a newline when not empty. */
 export function formatFindings(findings: Finding[], format: Format): string {
   if (format === 'json') {
-    const list = findings.map((f) => ({ file: f.file, line: f.line, column: f.column ?? 1, rule: f.rule, severity: severityOf(f), field: f.field, message: f.message, hint: f.hint }));
+    const list = findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column ?? 1,
+      rule: f.rule,
+      severity: severityOf(f),
+      field: f.field,
+      message: f.message,
+      hint: f.hint,
+    }));
     return JSON.stringify(list, null, 2) + '\n';
   }
   if (format === 'github') {

@@ -45,7 +45,12 @@ export function articleFiles(root: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter(isArticleFile).map((f) => path.join(dir, d.name, f)))
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(dir, d.name))
+        .filter(isArticleFile)
+        .map((f) => path.join(dir, d.name, f)),
+    )
     .sort();
 }
 
@@ -58,17 +63,31 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   const findings: Finding[] = [];
   const textLines = lineStarts(text);
   for (const p of placeholdersIn(text)) {
-    findings.push({ file: rel, ...positionIn(textLines, p.offset), rule: 'template-text', message: `还留着占位文字“${p.placeholder}”`, hint: '换成文章的内容（署名、摘要不需要时可删去整行）。' });
+    findings.push({
+      file: rel,
+      ...positionIn(textLines, p.offset),
+      rule: 'template-text',
+      message: `还留着占位文字“${p.placeholder}”`,
+      hint: '换成文章的内容（署名、摘要不需要时可删去整行）。',
+    });
   }
   // Positions in the body are of the body; the file's lines are the body's shifted by the front matter.
-  const inFile = (f: Omit<Finding, 'file'>): void => void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
+  const inFile = (f: Omit<Finding, 'file'>): void =>
+    void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
 
   const { source } = parseYaml(split.yaml, rel, split.yamlLine - 1);
   const title = source?.doc.get('title');
   if (source && typeof title === 'string' && model) {
     const room = tocTitleEms(model.publication.page);
     if (textEms(title) > room) {
-      findings.push({ file: rel, ...positionOf(source, ['title']), field: 'title', rule: 'title-too-long', message: `标题约 ${Math.ceil(textEms(title))} 个字宽，印刷版目录一行只排得下约 ${Math.floor(room)} 个字`, hint: '缩短标题，把其余的话放进 subtitle（副标题）。' });
+      findings.push({
+        file: rel,
+        ...positionOf(source, ['title']),
+        field: 'title',
+        rule: 'title-too-long',
+        message: `标题约 ${Math.ceil(textEms(title))} 个字宽，印刷版目录一行只排得下约 ${Math.floor(room)} 个字`,
+        hint: '缩短标题，把其余的话放进 subtitle（副标题）。',
+      });
     }
   }
 
@@ -84,7 +103,12 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   }
   const lines = lineStarts(split.body);
   for (const p of lintChinese(split.body)) {
-    inFile({ ...positionIn(lines, p.offset), rule: p.rule, message: p.message, hint: p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。' });
+    inFile({
+      ...positionIn(lines, p.offset),
+      rule: p.rule,
+      message: p.message,
+      hint: p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。',
+    });
   }
   return findings;
 }
@@ -99,7 +123,9 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
       // The model has checked that it is a file inside the issue folder (or reported it).
       if (!src || !source || SCHEME.test(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;
       const at = positionOf(source, [key, 'image']);
-      await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) => findings.push({ ...f, file: source.file, field: `${key}.image` }));
+      await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) =>
+        findings.push({ ...f, file: source.file, field: `${key}.image` }),
+      );
     }
   }
   return findings;
@@ -107,8 +133,15 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
 
 /** The addresses of the site's pages and PDFs, as an article may link to them. */
 function sitePaths(model: Model): Set<string> {
-  const paths = ['/', '/search/', '/rss.xml', '/sitemap-index.xml', ...model.publication.sections.map((s) => `/section/${s.id}/`)];
-  for (const issue of model.issues) paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.filter((a) => a.web).map((a) => a.url));
+  const paths = [
+    '/',
+    '/search/',
+    '/rss.xml',
+    '/sitemap-index.xml',
+    ...model.publication.sections.map((s) => `/section/${s.id}/`),
+  ];
+  for (const issue of model.issues)
+    paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.filter((a) => a.web).map((a) => a.url));
   return new Set(paths);
 }
 

@@ -41,7 +41,10 @@ export function toBlocks(lines: Line[]): Block[] {
       continue;
     }
     const kind = isTableRow(line.text) ? 'table' : LIST_ITEM.test(line.text) ? 'list' : 'para';
-    if (current && (current.kind === kind || (current.kind === 'list' && kind === 'para' && /^\s{2,}/.test(line.text)))) {
+    if (
+      current &&
+      (current.kind === kind || (current.kind === 'list' && kind === 'para' && /^\s{2,}/.test(line.text)))
+    ) {
       current.lines.push(line);
       continue;
     }
@@ -57,7 +60,10 @@ export function blockText(b: Block): string {
 
 /** A heading's text without its # marks and the ** the extraction wrapped around it. */
 export function headingText(b: Block): string {
-  return b.lines[0]!.text.trim().replace(HEADING, '$2').replace(/^\*\*(.*)\*\*$/, '$1').trim();
+  return b.lines[0]!.text.trim()
+    .replace(HEADING, '$2')
+    .replace(/^\*\*(.*)\*\*$/, '$1')
+    .trim();
 }
 
 /** Captions, notes and labels: they stay where they are and never take part in joining a cut paragraph. */
@@ -72,7 +78,13 @@ function isFixedPara(text: string): boolean {
 export function joinCutParagraphs(blocks: Block[], index: NgramIndex): Doubt[] {
   const doubts: Doubt[] = [];
   const paras: (Para | undefined)[] = blocks.map((b, k) =>
-    b.kind === 'para' ? { text: blockText(b), fixed: isFixedPara(blockText(b)), gapBefore: k ? b.lines[0]!.n - blocks[k - 1]!.lines.at(-1)!.n - 1 : 0 } : undefined,
+    b.kind === 'para'
+      ? {
+          text: blockText(b),
+          fixed: isFixedPara(blockText(b)),
+          gapBefore: k ? b.lines[0]!.n - blocks[k - 1]!.lines.at(-1)!.n - 1 : 0,
+        }
+      : undefined,
   );
   const adjacent = (i: number, j: number) => j === i + 1;
   for (let i = 0; i < blocks.length; i++) {
@@ -84,7 +96,10 @@ export function joinCutParagraphs(blocks: Block[], index: NgramIndex): Doubt[] {
       const first = blocks[i]!.lines.at(-1)!.n;
       doubts.push(
         found.candidates.length
-          ? { lines: [first, ...found.candidates.map((j) => blocks[j]!.lines[0]!.n)], message: `line ${first} ends mid-sentence; it may go on at line ${found.candidates.map((j) => blocks[j]!.lines[0]!.n).join(' or ')} (not joined)` }
+          ? {
+              lines: [first, ...found.candidates.map((j) => blocks[j]!.lines[0]!.n)],
+              message: `line ${first} ends mid-sentence; it may go on at line ${found.candidates.map((j) => blocks[j]!.lines[0]!.n).join(' or ')} (not joined)`,
+            }
           : { lines: [first], message: `line ${first} ends mid-sentence and no continuation was found after it` },
       );
       continue;
@@ -102,7 +117,11 @@ export function joinCutParagraphs(blocks: Block[], index: NgramIndex): Doubt[] {
         minor: !caption,
       });
     }
-    const joined: Block = { kind: 'para', lines: [...blocks[i]!.lines, ...blocks[j]!.lines], text: joinHalves(p.text, paras[j]!.text) };
+    const joined: Block = {
+      kind: 'para',
+      lines: [...blocks[i]!.lines, ...blocks[j]!.lines],
+      text: joinHalves(p.text, paras[j]!.text),
+    };
     // What lay between the halves goes after the joined paragraph, in its order.
     const between = blocks.slice(i + 1, j);
     const betweenParas = paras.slice(i + 1, j);
@@ -132,7 +151,10 @@ function chineseNumber(s: string): number {
   const digits = '一二三四五六七八九';
   if (s === '十') return 10;
   const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
-  return (tens ? digits.indexOf(tens) + 1 : s.includes('十') ? 1 : 0) * (s.includes('十') ? 10 : 1) + (ones ? digits.indexOf(ones) + 1 : 0);
+  return (
+    (tens ? digits.indexOf(tens) + 1 : s.includes('十') ? 1 : 0) * (s.includes('十') ? 10 : 1) +
+    (ones ? digits.indexOf(ones) + 1 : 0)
+  );
 }
 
 export function numbering(text: string): { key: string; n: number } | undefined {
@@ -172,7 +194,13 @@ export function settleHeadings(blocks: Block[], titleLevel: number): void {
     const s = num && series.get(num.key);
     if (!num || !s) continue;
     if (b.kind === 'heading') b.level = s.level;
-    else if ((b.kind === 'para' || b.kind === 'list') && b.lines.length === 1 && isSubheadLike(text) && s.numbers.size >= 2 && (s.numbers.has(num.n - 1) || s.numbers.has(num.n + 1))) {
+    else if (
+      (b.kind === 'para' || b.kind === 'list') &&
+      b.lines.length === 1 &&
+      isSubheadLike(text) &&
+      s.numbers.size >= 2 &&
+      (s.numbers.has(num.n - 1) || s.numbers.has(num.n + 1))
+    ) {
       b.kind = 'heading';
       b.level = s.level;
       b.lines = [{ ...b.lines[0]!, text: `${'#'.repeat(s.level)} ${text}` }];
@@ -210,7 +238,14 @@ export function renderBlock(b: Block): string {
     case 'heading':
       return `${'#'.repeat(b.level!)} ${tidyTitle(plainLatex(headingText(b)))}`;
     case 'table':
-      return toGfmTable(b.lines.map((l) => l.text.split('\t').map((c) => tidyProse(plainLatex(c))).join('\t'))).join('\n');
+      return toGfmTable(
+        b.lines.map((l) =>
+          l.text
+            .split('\t')
+            .map((c) => tidyProse(plainLatex(c)))
+            .join('\t'),
+        ),
+      ).join('\n');
     case 'list':
       return b.lines.map((l) => tidyProse(plainLatex(l.text.trimEnd()))).join('\n');
     case 'para':

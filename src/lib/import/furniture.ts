@@ -47,21 +47,39 @@ export function compareMasthead(masthead: Masthead, pub: PublicationFacts | unde
   if (!pub) return [];
   const keys = new Set(masthead.lines.map((l) => titleKey(l.text)));
   const notes: string[] = [];
-  if (pub.name) notes.push(keys.has(titleKey(pub.name)) ? "The name is publication.yaml's `name`." : "publication.yaml's `name` is not among these lines: check it.");
-  if (pub.englishName && keys.has(titleKey(pub.englishName))) notes.push("The English name is publication.yaml's `englishName`.");
+  if (pub.name)
+    notes.push(
+      keys.has(titleKey(pub.name))
+        ? "The name is publication.yaml's `name`."
+        : "publication.yaml's `name` is not among these lines: check it.",
+    );
+  if (pub.englishName && keys.has(titleKey(pub.englishName)))
+    notes.push("The English name is publication.yaml's `englishName`.");
   const lines = pub.publisherLines ?? [];
   if (lines.length) {
     const missing = lines.filter((l) => !keys.has(titleKey(l)));
-    notes.push(missing.length ? `${missing.length} of publication.yaml's ${lines.length} \`publisherLines\` are not among these lines: check them.` : "The publisher lines are publication.yaml's `publisherLines`.");
+    notes.push(
+      missing.length
+        ? `${missing.length} of publication.yaml's ${lines.length} \`publisherLines\` are not among these lines: check them.`
+        : "The publisher lines are publication.yaml's `publisherLines`.",
+    );
   }
   return notes;
 }
 
-const IMPRINT_LABEL = /^(?:地\s*址|投\s*稿|官\s*网|网\s*址|网\s*站|电\s*话|传\s*真|邮\s*箱|邮\s*编|e-?mail|tel|fax|web)\s*[:：]/i;
+const IMPRINT_LABEL =
+  /^(?:地\s*址|投\s*稿|官\s*网|网\s*址|网\s*站|电\s*话|传\s*真|邮\s*箱|邮\s*编|e-?mail|tel|fax|web)\s*[:：]/i;
 
 export interface Imprint {
   lines: Line[];
-  fields: { address?: string; submissions?: string; website?: string; phone?: string; fax?: string; publisher: string[] };
+  fields: {
+    address?: string;
+    submissions?: string;
+    website?: string;
+    phone?: string;
+    fax?: string;
+    publisher: string[];
+  };
 }
 
 /**
@@ -71,7 +89,9 @@ export interface Imprint {
 export function findImprint(lines: Line[], pub?: PublicationFacts): { start: number; imprint: Imprint } | undefined {
   const publishers = new Set((pub?.imprint?.publisher ?? []).map(titleKey));
   const isImprintLine = (t: string) =>
-    IMPRINT_LABEL.test(t.trim()) || publishers.has(titleKey(t)) || (/(?:有限公司|协会|中心|基地)$/.test(t.trim()) && t.trim().length <= 30);
+    IMPRINT_LABEL.test(t.trim()) ||
+    publishers.has(titleKey(t)) ||
+    (/(?:有限公司|协会|中心|基地)$/.test(t.trim()) && t.trim().length <= 30);
   let i = lines.length - 1;
   while (i >= 0 && isBlank(lines[i])) i--;
   let start = -1;
@@ -109,16 +129,24 @@ export function findImprint(lines: Line[], pub?: PublicationFacts): { start: num
 export function compareImprint(imprint: Imprint, pub: PublicationFacts | undefined): string[] {
   const have = pub?.imprint;
   if (!have) return ['publication.yaml has no `imprint` to compare with: these lines are its `imprint` fields.'];
-  const same = (a?: string, b?: string) => (a ?? '').replace(/\s+/g, '').normalize('NFKC') === (b ?? '').replace(/\s+/g, '').normalize('NFKC');
+  const same = (a?: string, b?: string) =>
+    (a ?? '').replace(/\s+/g, '').normalize('NFKC') === (b ?? '').replace(/\s+/g, '').normalize('NFKC');
   const fields = ['address', 'submissions', 'website', 'phone', 'fax'] as const;
   const differ = fields.filter((f) => imprint.fields[f] !== undefined && !same(imprint.fields[f], have[f]));
   const onlyOurs = fields.filter((f) => imprint.fields[f] === undefined && have[f] !== undefined);
-  const publisherSame = imprint.fields.publisher.length === have.publisher.length && imprint.fields.publisher.every((p, i) => same(p, have.publisher[i]));
+  const publisherSame =
+    imprint.fields.publisher.length === have.publisher.length &&
+    imprint.fields.publisher.every((p, i) => same(p, have.publisher[i]));
   const notes: string[] = [];
-  if (!differ.length && publisherSame) notes.push("It is publication.yaml's `imprint` (the back cover every issue prints): nothing to change.");
-  if (differ.length) notes.push(`It differs from publication.yaml's \`imprint\` in: ${differ.join(', ')}. The issue schema has no imprint of its own: update publication.yaml if the publisher's details changed.`);
+  if (!differ.length && publisherSame)
+    notes.push("It is publication.yaml's `imprint` (the back cover every issue prints): nothing to change.");
+  if (differ.length)
+    notes.push(
+      `It differs from publication.yaml's \`imprint\` in: ${differ.join(', ')}. The issue schema has no imprint of its own: update publication.yaml if the publisher's details changed.`,
+    );
   if (!publisherSame) notes.push("Its publisher lines differ from publication.yaml's `imprint.publisher`.");
-  if (onlyOurs.length) notes.push(`publication.yaml also has ${onlyOurs.join(', ')}, which this back cover does not print.`);
+  if (onlyOurs.length)
+    notes.push(`publication.yaml also has ${onlyOurs.join(', ')}, which this back cover does not print.`);
   return notes;
 }
 
@@ -152,5 +180,7 @@ export function runningHeadTest(pub: PublicationFacts | undefined): (text: strin
 /** The disclaimer compared with publication.yaml's. */
 export function compareDisclaimer(text: string, pub: PublicationFacts | undefined): string {
   if (!pub?.disclaimer) return 'publication.yaml has no `disclaimer`: this is it.';
-  return titleKey(text) === titleKey(pub.disclaimer) ? "It is publication.yaml's `disclaimer` (printed with every table of contents): nothing to change." : "It differs from publication.yaml's `disclaimer`: check which is right.";
+  return titleKey(text) === titleKey(pub.disclaimer)
+    ? "It is publication.yaml's `disclaimer` (printed with every table of contents): nothing to change."
+    : "It differs from publication.yaml's `disclaimer`: check which is right.";
 }

@@ -54,8 +54,12 @@ export function issueMeta(result: ImportResult, ctx: IssueMetaContext): { meta: 
   const folder = ym ? { year: Number(ym[1]), month: Number(ym[2]) } : undefined;
   let year = result.issue.year;
   let month = result.issue.month;
-  if (year && folder && year !== folder.year) notes.push(`The text gives the year ${year}, the folder name ${folder.year}: the text's was used; rename the folder if it is wrong.`);
-  if (month && folder && month !== folder.month) notes.push(`The text gives the month ${month}, the folder name ${folder.month}: the text's was used.`);
+  if (year && folder && year !== folder.year)
+    notes.push(
+      `The text gives the year ${year}, the folder name ${folder.year}: the text's was used; rename the folder if it is wrong.`,
+    );
+  if (month && folder && month !== folder.month)
+    notes.push(`The text gives the month ${month}, the folder name ${folder.month}: the text's was used.`);
   if (!year || !month) {
     const from = folder ?? { year: ctx.today.getUTCFullYear(), month: ctx.today.getUTCMonth() + 1 };
     notes.push(
@@ -67,21 +71,44 @@ export function issueMeta(result: ImportResult, ctx: IssueMetaContext): { meta: 
   let number = result.issue.number;
   if (!number) {
     const monthly = (ctx.frequency ?? '月刊') === '月刊';
-    const nearest = [...ctx.existing].sort((a, b) => Math.abs(a.year * 12 + a.month - (year! * 12 + month!)) - Math.abs(b.year * 12 + b.month - (year! * 12 + month!)))[0];
+    const nearest = [...ctx.existing].sort(
+      (a, b) =>
+        Math.abs(a.year * 12 + a.month - (year! * 12 + month!)) -
+        Math.abs(b.year * 12 + b.month - (year! * 12 + month!)),
+    )[0];
     if (nearest && monthly) {
       number = Math.max(1, nearest.number + (year * 12 + month) - (nearest.year * 12 + nearest.month));
-      notes.push(`\`number\`: the text has no total number; ${number} is estimated from issue ${nearest.number} (${nearest.year}-${String(nearest.month).padStart(2, '0')}), one a month: correct it.`);
+      notes.push(
+        `\`number\`: the text has no total number; ${number} is estimated from issue ${nearest.number} (${nearest.year}-${String(nearest.month).padStart(2, '0')}), one a month: correct it.`,
+      );
     } else {
       number = 1;
       notes.push('`number`: the text has no total number and there is no issue to count from: 1 for now, correct it.');
     }
   }
   const date = `${year}-${String(month).padStart(2, '0')}-01`;
-  notes.push(`\`date\`: ${date}, the first of the month (the text gives no day of publication): correct it, it is also the PDF's date.`);
+  notes.push(
+    `\`date\`: ${date}, the first of the month (the text gives no day of publication): correct it, it is also the PDF's date.`,
+  );
   const headline = result.issue.headline ?? 'Headline';
-  notes.push(`\`headline\`: ${result.issue.headlineFrom ? `from ${result.issue.headlineFrom}` : 'none in the text'}; write the cover's headline.`);
-  notes.push('`cover`: a plain placeholder image (images/cover.jpg) and alt text: put the scanned cover there and describe it.');
-  return { meta: { number, year, month, date, headline, cover: { image: 'images/cover.jpg', alt: PLACEHOLDER_ALT }, coverLines: [] }, notes };
+  notes.push(
+    `\`headline\`: ${result.issue.headlineFrom ? `from ${result.issue.headlineFrom}` : 'none in the text'}; write the cover's headline.`,
+  );
+  notes.push(
+    '`cover`: a plain placeholder image (images/cover.jpg) and alt text: put the scanned cover there and describe it.',
+  );
+  return {
+    meta: {
+      number,
+      year,
+      month,
+      date,
+      headline,
+      cover: { image: 'images/cover.jpg', alt: PLACEHOLDER_ALT },
+      coverLines: [],
+    },
+    notes,
+  };
 }
 
 export function issueYaml(meta: IssueMeta): string {
@@ -110,7 +137,9 @@ export function renderReport(result: ImportResult, ctx: ReportContext): string {
   };
   say('# Import report');
   say('');
-  say(`\`${ctx.input}\` (${ctx.inputLines} lines), read as a ${result.kind}, is now \`${ctx.out}\`: ${result.articles.length} articles, issue.yaml and a plain cover. ${ctx.builds}`);
+  say(
+    `\`${ctx.input}\` (${ctx.inputLines} lines), read as a ${result.kind}, is now \`${ctx.out}\`: ${result.articles.length} articles, issue.yaml and a plain cover. ${ctx.builds}`,
+  );
   say('');
   const major = sortDoubts(result.doubts.filter((d) => !d.minor));
   const minor = sortDoubts(result.doubts.filter((d) => d.minor));
@@ -135,7 +164,8 @@ export function renderReport(result: ImportResult, ctx: ReportContext): string {
   say('');
   say('| file | section | page | from input lines |');
   say('| --- | --- | ---: | --- |');
-  for (const a of result.articles) say(`| ${fileName(a)} | ${a.section} | ${a.printPage ?? ''} | ${lineList(a.lines)} |`);
+  for (const a of result.articles)
+    say(`| ${fileName(a)} | ${a.section} | ${a.printPage ?? ''} | ${lineList(a.lines)} |`);
   say('');
   for (const part of result.parts) renderPart(part, out, say);
   if (result.added.length) {
@@ -160,7 +190,8 @@ function renderPart(part: ReportPart, out: string[], say: (t: string) => void): 
     say(`| ${part.table.head.join(' | ')} |`);
     say(`| ${part.table.head.map(() => '---').join(' | ')} |`);
     // Table cells quote input text: pipes escaped, nothing else changed.
-    for (const row of part.table.rows) out.push(`| ${row.map((c) => c.replace(/\|/g, '\\|').replace(/\t/g, ' ')).join(' | ')} |`);
+    for (const row of part.table.rows)
+      out.push(`| ${row.map((c) => c.replace(/\|/g, '\\|').replace(/\t/g, ' ')).join(' | ')} |`);
     say('');
   }
   if (part.quote?.length) {

@@ -75,7 +75,13 @@ function canContinue(text: string): boolean {
   return isProse(text) || startsMidSentence(text.trim()) || (/^[A-Za-z]/.test(text.trim()) && /[。，]/.test(text));
 }
 
-const PAIRS: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
+const PAIRS: [string, string][] = [
+  ['“', '”'],
+  ['（', '）'],
+  ['(', ')'],
+  ['《', '》'],
+  ['「', '」'],
+];
 
 /** A quotation mark or bracket the first text opens and the second closes: "（平" + "台）联合" are one. */
 export function closesBracket(a: string, b: string): boolean {
@@ -91,7 +97,11 @@ export function closesBracket(a: string, b: string): boolean {
 /** Starts where no sentence starts: with clause punctuation or a closing mark, or with a figure and its unit. */
 function startsMidSentence(text: string): boolean {
   const t = text.trim();
-  return /^[，、。；：）)」』”%]/.test(t) || /^\d[\d.,]*\s*[%％‰]\s*[。，；]/.test(t) || (t.length <= 6 && /。$/.test(t) && !/^[“《（(]/.test(t));
+  return (
+    /^[，、。；：）)」』”%]/.test(t) ||
+    /^\d[\d.,]*\s*[%％‰]\s*[。，；]/.test(t) ||
+    (t.length <= 6 && /。$/.test(t) && !/^[“《（(]/.test(t))
+  );
 }
 
 export interface Continuation {
@@ -128,7 +138,12 @@ interface Candidate {
  * across the cut, or it starts mid-sentence); the first prose paragraph when only captions, tables and
  * headings lie between. Several that fit equally, or none, are left to a person.
  */
-export function findContinuation(paras: (Para | undefined)[], i: number, index: NgramIndex, adjacent: (i: number, j: number) => boolean): Continuation {
+export function findContinuation(
+  paras: (Para | undefined)[],
+  i: number,
+  index: NgramIndex,
+  adjacent: (i: number, j: number) => boolean,
+): Continuation {
   const a = paras[i]!.text.trim().replace(/\s+/g, '');
   const a1 = a.slice(-1);
   const a2 = a.slice(-2);
@@ -150,7 +165,12 @@ export function findContinuation(paras: (Para | undefined)[], i: number, index: 
     const word = hanCount(a1 + b1) === 2 && index.count(a1 + b1) >= 2 && index.association(a1, b1) >= WORD;
     // A Han character and a figure ("并于" + "2024"): only as a pattern the document repeats, after long prose.
     const figure = !short && /\d/.test(b1) && index.count(a2 + b1) >= 1 && index.association(a1, b1) >= 1;
-    candidates.push({ j, word, strongWord: (word && index.count(a2 + b1) >= 1) || figure, fragment: startsMidSentence(b) || closesBracket(a, b) });
+    candidates.push({
+      j,
+      word,
+      strongWord: (word && index.count(a2 + b1) >= 1) || figure,
+      fragment: startsMidSentence(b) || closesBracket(a, b),
+    });
     if (firstProse === undefined && !proseBetween && !startsSentence) firstProse = j;
     if (isProse(p.text)) proseBetween = true;
   }

@@ -24,7 +24,7 @@ export function lineRange(from: number, to = from): string {
 export function lineList(ns: number[]): string {
   const sorted = [...new Set(ns)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
@@ -39,7 +39,8 @@ export function withBlankGaps(ns: number[], lines: Line[]): number[] {
   const out: number[] = [];
   for (const [k, n] of sorted.entries()) {
     const prev = sorted[k - 1];
-    if (prev !== undefined && n - prev > 1 && lines.slice(prev, n - 1).every((l) => isBlank(l))) for (let m = prev + 1; m < n; m++) out.push(m);
+    if (prev !== undefined && n - prev > 1 && lines.slice(prev, n - 1).every((l) => isBlank(l)))
+      for (let m = prev + 1; m < n; m++) out.push(m);
     out.push(n);
   }
   return out;

@@ -1,6 +1,21 @@
 import { SOURCE_LINE } from '../markdown/patterns.ts';
-import { findSourceLine, joinCutParagraphs, renderBlock, settleHeadings, toBlocks, type Block, type Doubt } from './body.ts';
-import { compareDisclaimer, compareImprint, compareMasthead, findImprint, readMasthead, runningHeadTest } from './furniture.ts';
+import {
+  findSourceLine,
+  joinCutParagraphs,
+  renderBlock,
+  settleHeadings,
+  toBlocks,
+  type Block,
+  type Doubt,
+} from './body.ts';
+import {
+  compareDisclaimer,
+  compareImprint,
+  compareMasthead,
+  findImprint,
+  readMasthead,
+  runningHeadTest,
+} from './furniture.ts';
 import { NgramIndex } from './join.ts';
 import { isBlank, lineRange, toLines, type Line } from './lines.ts';
 import { isTitleLike, matchTitles, type TitleMatch } from './match.ts';
@@ -20,7 +35,10 @@ export class NoTocError extends Error {}
  */
 export function importMagazine(text: string, pub?: PublicationFacts): ImportResult {
   const lines = toLines(text);
-  const toc = parseToc(lines, pub?.sections.map((s) => s.title));
+  const toc = parseToc(
+    lines,
+    pub?.sections.map((s) => s.title),
+  );
   if (!toc) throw new NoTocError('no 目录 (table of contents) found');
   const placed: ImportResult['placed'] = new Map();
   const place = (ls: Iterable<Line | number>, where: number | 'issue' | 'report') => {
@@ -37,12 +55,18 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   // Sections: the 目录's titles to publication.yaml's ids.
   const sectionIds = new Map<TocSection, string>();
   toc.sections.forEach((s, k) => {
-    const known = pub?.sections.find((p) => titleKey(p.title) === titleKey(s.title)) ?? pub?.sections.find((p) => s.title && titleKey(s.title).includes(titleKey(p.title)));
+    const known =
+      pub?.sections.find((p) => titleKey(p.title) === titleKey(s.title)) ??
+      pub?.sections.find((p) => s.title && titleKey(s.title).includes(titleKey(p.title)));
     if (known) sectionIds.set(s, known.id);
     else {
       const id = pub?.sections[0]?.id ?? `section-${k + 1}`;
       sectionIds.set(s, id);
-      const why = !s.title ? `${lineRange(s.entries[0]!.lines[0]!)}: entries before any section heading` : pub ? `line ${s.line}: the section is not in publication.yaml; its articles` : `line ${s.line}: there is no publication.yaml to name the section; its articles`;
+      const why = !s.title
+        ? `${lineRange(s.entries[0]!.lines[0]!)}: entries before any section heading`
+        : pub
+          ? `line ${s.line}: the section is not in publication.yaml; its articles`
+          : `line ${s.line}: there is no publication.yaml to name the section; its articles`;
       doubts.push({ lines: [s.line], message: `${why} were put in "${id}"` });
     }
   });
@@ -51,7 +75,11 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   const masthead = readMasthead(lines, idx(toc.start));
   if (masthead?.lines.length) {
     place(masthead.lines, 'report');
-    parts.push({ heading: `Masthead (${lineRange(masthead.lines[0]!.n, masthead.lines.at(-1)!.n)})`, quote: masthead.lines, notes: compareMasthead(masthead, pub) });
+    parts.push({
+      heading: `Masthead (${lineRange(masthead.lines[0]!.n, masthead.lines.at(-1)!.n)})`,
+      quote: masthead.lines,
+      notes: compareMasthead(masthead, pub),
+    });
   }
   const mastheadEnd = masthead?.lines.at(-1)?.n ?? 0;
   const front = lines.slice(mastheadEnd, idx(toc.start)).filter((l) => !isBlank(l));
@@ -59,7 +87,9 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
     place(front, 'report');
     parts.push({
       heading: `Pages before the table of contents (${lineRange(front[0]!.n, front.at(-1)!.n)})`,
-      notes: ['The text of a page before the table of contents, such as an inside-cover advertisement: it is no article. If it is a full-page image, add it to issue.yaml as `insideCover: { image: images/…, alt: … }`.'],
+      notes: [
+        'The text of a page before the table of contents, such as an inside-cover advertisement: it is no article. If it is a full-page image, add it to issue.yaml as `insideCover: { image: images/…, alt: … }`.',
+      ],
       quote: front,
     });
   }
@@ -67,10 +97,17 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   // The 目录 itself, and its disclaimer(s).
   const entries = tocEntries(toc);
   place(toc.other, 'report');
-  place(toc.sections.map((s) => s.line), 'report');
+  place(
+    toc.sections.map((s) => s.line),
+    'report',
+  );
   for (const d of toc.disclaimers) {
     place(d.lines, 'report');
-    parts.push({ heading: `Disclaimer (${lineRange(d.lines[0]!, d.lines.at(-1)!)})`, quote: d.lines.map((n) => lines[idx(n)]!), notes: [compareDisclaimer(d.text, pub)] });
+    parts.push({
+      heading: `Disclaimer (${lineRange(d.lines[0]!, d.lines.at(-1)!)})`,
+      quote: d.lines.map((n) => lines[idx(n)]!),
+      notes: [compareDisclaimer(d.text, pub)],
+    });
   }
 
   // The back cover at the end; the articles lie between the 目录 and it.
@@ -78,15 +115,20 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   const bodyEnd = back ? toc.end + back.start : lines.length;
   if (back) {
     place(back.imprint.lines, 'report');
-    parts.push({ heading: `Back cover (${lineRange(back.imprint.lines[0]!.n, back.imprint.lines.at(-1)!.n)})`, quote: back.imprint.lines, notes: compareImprint(back.imprint, pub) });
+    parts.push({
+      heading: `Back cover (${lineRange(back.imprint.lines[0]!.n, back.imprint.lines.at(-1)!.n)})`,
+      quote: back.imprint.lines,
+      notes: compareImprint(back.imprint, pub),
+    });
   }
 
-  const matches: (TitleMatch | { at: number; lines: number[]; text: string; how: 'position' } | undefined)[] = matchTitles(
-    entries.map((e) => e.entry.title),
-    lines,
-    toc.end,
-    bodyEnd,
-  );
+  const matches: (TitleMatch | { at: number; lines: number[]; text: string; how: 'position' } | undefined)[] =
+    matchTitles(
+      entries.map((e) => e.entry.title),
+      lines,
+      toc.end,
+      bodyEnd,
+    );
   // A title missing from the body: the article is where the previous one ended (after its 来源 line).
   for (const [k, m] of matches.entries()) {
     if (m) continue;
@@ -112,7 +154,10 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
         message: `the title of the entry at line ${entry.lines[0]} (page ${entry.page}) is not in the body. The article was taken to start at line ${lines[at]!.n}, ${repeat ? "a heading that repeats the previous article's title" : 'the first heading after the previous article'}; its title comes from the table of contents. Check where it starts and its title.`,
       });
     } else {
-      doubts.push({ lines: entry.lines, message: `the entry at line ${entry.lines[0]} (page ${entry.page}) was not found in the body: no article was made for it; its text, if there is any, is in the article before it.` });
+      doubts.push({
+        lines: entry.lines,
+        message: `the entry at line ${entry.lines[0]} (page ${entry.page}) was not found in the body: no article was made for it; its text, if there is any, is in the article before it.`,
+      });
     }
   }
 
@@ -123,7 +168,11 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   const before = lines.slice(toc.end, firstAt).filter((l) => !isBlank(l) && !placed.has(l.n));
   if (before.length) {
     place(before, 'report');
-    parts.push({ heading: `Before the first article (${lineRange(before[0]!.n, before.at(-1)!.n)})`, notes: ['Text between the table of contents and the first article.'], quote: before });
+    parts.push({
+      heading: `Before the first article (${lineRange(before[0]!.n, before.at(-1)!.n)})`,
+      notes: ['Text between the table of contents and the first article.'],
+      quote: before,
+    });
   }
 
   const index = new NgramIndex(lines.map((l) => l.text));
@@ -156,12 +205,18 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
       title = tidyTitle(item.entry.title);
       added.push({ text: title, why: `the title of article ${order}, taken from the table of contents` });
       place(titleLines, 'report');
-      parts.push({ heading: `Heading replaced by the title from the table of contents (${lineRange(titleLines[0]!.n)})`, quote: titleLines });
+      parts.push({
+        heading: `Heading replaced by the title from the table of contents (${lineRange(titleLines[0]!.n)})`,
+        quote: titleLines,
+      });
     } else {
       title = tidyTitle(m.text);
       place(titleLines, order);
       if (m.how === 'fuzzy') {
-        doubts.push({ lines: [item.entry.lines[0]!, ...m.lines], message: `the entry at line ${item.entry.lines[0]} was matched to the title at ${lineRange(m.lines[0]!, m.lines.at(-1))}, which is worded differently: check that they are the same article (the article keeps the body's title).` });
+        doubts.push({
+          lines: [item.entry.lines[0]!, ...m.lines],
+          message: `the entry at line ${item.entry.lines[0]} was matched to the title at ${lineRange(m.lines[0]!, m.lines.at(-1))}, which is worded differently: check that they are the same article (the article keeps the body's title).`,
+        });
       }
     }
     place(item.entry.lines, 'report');
@@ -224,7 +279,13 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   return {
     kind: 'magazine',
     articles,
-    issue: { number: masthead?.number, year: masthead?.year, month: masthead?.month, headline: first?.title, headlineFrom: first ? `the title of ${fileName(first)}` : undefined },
+    issue: {
+      number: masthead?.number,
+      year: masthead?.year,
+      month: masthead?.month,
+      headline: first?.title,
+      headlineFrom: first ? `the title of ${fileName(first)}` : undefined,
+    },
     doubts,
     parts,
     added,

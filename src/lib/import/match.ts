@@ -56,7 +56,13 @@ function best(title: string, lines: Line[], from: number, to: number, min: numbe
       const score = titleSimilarity(key, c.text);
       // Equal scores: the earlier line, then the longer title (all of its lines).
       if (score >= min && (!found || score > found.score || (score === found.score && c.at === found.at))) {
-        found = { at: c.at, lines: c.lines, text: c.text, score, how: score === 1 ? 'exact' : score >= STRONG ? 'close' : 'fuzzy' };
+        found = {
+          at: c.at,
+          lines: c.lines,
+          text: c.text,
+          score,
+          how: score === 1 ? 'exact' : score >= STRONG ? 'close' : 'fuzzy',
+        };
       }
     }
   }
@@ -111,9 +117,19 @@ function longestInOrder(options: TitleMatch[][]): (TitleMatch | undefined)[] {
     for (const m of opts) {
       let bestPrev: State | undefined;
       for (const s of states) {
-        if (s.end < m.at && (!bestPrev || s.count > bestPrev.count || (s.count === bestPrev.count && s.score > bestPrev.score))) bestPrev = s;
+        if (
+          s.end < m.at &&
+          (!bestPrev || s.count > bestPrev.count || (s.count === bestPrev.count && s.score > bestPrev.score))
+        )
+          bestPrev = s;
       }
-      if (bestPrev) next.push({ count: bestPrev.count + 1, score: bestPrev.score + m.score, pick: [...bestPrev.pick, m], end: m.at + m.lines.length - 1 });
+      if (bestPrev)
+        next.push({
+          count: bestPrev.count + 1,
+          score: bestPrev.score + m.score,
+          pick: [...bestPrev.pick, m],
+          end: m.at + m.lines.length - 1,
+        });
     }
     // Keep, for each end position, only the best state (and drop states dominated by one ending earlier).
     next.sort((a, b) => a.end - b.end || b.count - a.count || b.score - a.score);

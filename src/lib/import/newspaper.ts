@@ -4,7 +4,16 @@ import { closesBracket, NgramIndex } from './join.ts';
 import { isBlank, lineRange, toLines, withBlankGaps, type Line } from './lines.ts';
 import { closeLetterSpacing, tidyByline, undouble } from './names.ts';
 import type { ImportedArticle, ImportResult, ReportPart } from './result.ts';
-import { asciiSlug, hanCount, printWidth, PROSE_PUNCTUATION, TERMINAL, tidyProse, tidyTitle, titleKey } from './text.ts';
+import {
+  asciiSlug,
+  hanCount,
+  printWidth,
+  PROSE_PUNCTUATION,
+  TERMINAL,
+  tidyProse,
+  tidyTitle,
+  titleKey,
+} from './text.ts';
 
 /**
  * A newspaper page's extracted text to items: headline, subtitle, byline, body. Narrow columns are undone first
@@ -34,7 +43,8 @@ const MASTHEAD = /特刊|专刊|日报|晚报|周刊|时刊|第\s*\d+\s*版|总�
 /** A reporter's name in brackets at an item's end: （耀文）, (布轩). */
 const REPORTER_END = /[。！？”][（(]\s*(\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4})*)\s*[）)]$/u;
 /** Starts a paragraph of its own: someone speaking (李乐成指出，), a dated opener, 会上 / 会后. */
-const PARAGRAPH_START = /^(?:\p{Script=Han}{2,8}(?:指出|表示|强调|认为|介绍|说|提出)[，,:：]|本[报刊]讯|会上|会后|此外|同时|[一二三四五六七八九十]是)/u;
+const PARAGRAPH_START =
+  /^(?:\p{Script=Han}{2,8}(?:指出|表示|强调|认为|介绍|说|提出)[，,:：]|本[报刊]讯|会上|会后|此外|同时|[一二三四五六七八九十]是)/u;
 
 function isHeadlineLike(text: string): boolean {
   const t = text.trim();
@@ -108,17 +118,20 @@ function toUnits(lines: Line[], index: NgramIndex, cut: number[]): Unit[] {
       continue;
     }
     // A run of short lines without clause punctuation is a headline (its lines one headline); bylines apart.
-    const headLine = (l: Line) => classify(l.text) === 'headline' || classify(l.text) === 'byline' || classify(l.text) === 'subtitle';
+    const headLine = (l: Line) =>
+      classify(l.text) === 'headline' || classify(l.text) === 'byline' || classify(l.text) === 'subtitle';
     if (r.every(headLine) && r.length <= 4 && r.some((l) => classify(l.text) !== 'byline')) {
       let head: Line[] = [];
       for (const l of r) {
         if (BYLINE.test(l.text.trim())) {
-          if (head.length) units.push({ text: head.map((h) => h.text.trim()).join(' '), lines: head, kind: kindOfHead(head) });
+          if (head.length)
+            units.push({ text: head.map((h) => h.text.trim()).join(' '), lines: head, kind: kindOfHead(head) });
           head = [];
           units.push({ text: l.text.trim(), lines: [l], kind: 'byline' });
         } else head.push(l);
       }
-      if (head.length) units.push({ text: head.map((h) => h.text.trim()).join(' '), lines: head, kind: kindOfHead(head) });
+      if (head.length)
+        units.push({ text: head.map((h) => h.text.trim()).join(' '), lines: head, kind: kindOfHead(head) });
       continue;
     }
     let para: Line[] = [];
@@ -128,7 +141,10 @@ function toUnits(lines: Line[], index: NgramIndex, cut: number[]): Unit[] {
       const next = r[k + 1];
       // In a column, a line that ends a sentence short of the width ends its paragraph; so does one that
       // ends a sentence before a line that opens a quotation.
-      const ends = width !== undefined ? TERMINAL.test(t) && (printWidth(t) < width - 0.5 || /^[“「]/.test(next?.text.trim() ?? '')) : true;
+      const ends =
+        width !== undefined
+          ? TERMINAL.test(t) && (printWidth(t) < width - 0.5 || /^[“「]/.test(next?.text.trim() ?? ''))
+          : true;
       if (ends || !next || JUMP.test(t) || (next && JUMP.test(next.text.trim()))) {
         push(para);
         para = [];
@@ -142,9 +158,19 @@ function toUnits(lines: Line[], index: NgramIndex, cut: number[]): Unit[] {
   for (const u of units) {
     const prev = merged.at(-1);
     // In narrow columns any text that does not end a sentence goes on; in long lines, prose that is cut.
-    const open = prev && prev.kind === 'body' && !TERMINAL.test(prev.text) && (width !== undefined || PROSE_PUNCTUATION.test(prev.text));
+    const open =
+      prev &&
+      prev.kind === 'body' &&
+      !TERMINAL.test(prev.text) &&
+      (width !== undefined || PROSE_PUNCTUATION.test(prev.text));
     const fits = u.kind === 'body' || (u.kind === 'headline' && width !== undefined && !isHeadlineRun(u));
-    if (prev && open && fits && !OPENER.test(u.text) && (!PARAGRAPH_START.test(u.text) || closesBracket(prev.text, u.text))) {
+    if (
+      prev &&
+      open &&
+      fits &&
+      !OPENER.test(u.text) &&
+      (!PARAGRAPH_START.test(u.text) || closesBracket(prev.text, u.text))
+    ) {
       prev.text = joinLines(prev.text, u.text, index);
       prev.lines.push(...u.lines);
       continue;
@@ -171,7 +197,12 @@ interface Item {
 
 /** Bigram overlap of a headline with the start of a body: how well they belong together. */
 function affinity(head: Unit[], body: Unit[]): number {
-  const h = titleKey(head.filter((u) => u.kind === 'headline' || u.kind === 'subtitle').map((u) => u.text).join(''));
+  const h = titleKey(
+    head
+      .filter((u) => u.kind === 'headline' || u.kind === 'subtitle')
+      .map((u) => u.text)
+      .join(''),
+  );
   const b = titleKey(body.map((u) => u.text).join('')).slice(0, 400);
   if (!h || !b) return 0;
   const grams = new Set<string>();
@@ -190,7 +221,10 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   const index = new NgramIndex(lines.map((l) => l.text));
   const cut: number[] = [];
   const units = toUnits(lines, index, cut);
-  const doubts: Doubt[] = cut.map((n) => ({ lines: [n], message: `line ${n} ends mid-sentence, and what follows starts a paragraph of its own: the continuation was not found (the extraction may have put it elsewhere)` }));
+  const doubts: Doubt[] = cut.map((n) => ({
+    lines: [n],
+    message: `line ${n} ends mid-sentence, and what follows starts a paragraph of its own: the continuation was not found (the extraction may have put it elsewhere)`,
+  }));
   const parts: ReportPart[] = [];
   const added: ImportResult['added'] = [];
   const placed: ImportResult['placed'] = new Map();
@@ -208,12 +242,21 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   }
   // Advertisement: the ad-like units at the end of the page.
   let end = units.length;
-  while (end > 0 && (units[end - 1]!.kind === 'ad' || (units[end - 1]!.kind === 'headline' && end < units.length && units[end]!.kind === 'ad'))) end--;
+  while (
+    end > 0 &&
+    (units[end - 1]!.kind === 'ad' ||
+      (units[end - 1]!.kind === 'headline' && end < units.length && units[end]!.kind === 'ad'))
+  )
+    end--;
   const ad = units.slice(end);
   if (ad.length) {
     const adLines = ad.flatMap((u) => u.lines);
     place(adLines, 'report');
-    parts.push({ heading: `Advertisement (${lineRange(adLines[0]!.n, adLines.at(-1)!.n)})`, notes: ['An advertisement at the foot of the page: no article.'], quote: adLines });
+    parts.push({
+      heading: `Advertisement (${lineRange(adLines[0]!.n, adLines.at(-1)!.n)})`,
+      notes: ['An advertisement at the foot of the page: no article.'],
+      quote: adLines,
+    });
   }
   const page = units.slice(first?.kind === 'masthead' ? 1 : 0, end);
 
@@ -225,7 +268,14 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       else if (closed && u.kind === 'body') closed = false;
       if (REPORTER_END.test(u.text)) closed = true;
     } else if (u.kind === 'jump' || u.kind === 'note') closed = true;
-    else if (u.kind === 'headline' && !closed && page[k + 1]?.kind === 'body' && !OPENER.test(page[k + 1]!.text) && (page[k - 1]?.kind === 'body' || page[k - 1]?.kind === 'caption') && !REPORTER_END.test(page[k - 1]!.text)) {
+    else if (
+      u.kind === 'headline' &&
+      !closed &&
+      page[k + 1]?.kind === 'body' &&
+      !OPENER.test(page[k + 1]!.text) &&
+      (page[k - 1]?.kind === 'body' || page[k - 1]?.kind === 'caption') &&
+      !REPORTER_END.test(page[k - 1]!.text)
+    ) {
       u.subhead = true;
     }
   }
@@ -249,7 +299,8 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
     }
     const startsItem = OPENER.test(u.text) || u.kind === 'note';
     const lastUnit = last?.units.at(-1);
-    const ended = lastUnit && (lastUnit.kind === 'jump' || lastUnit.kind === 'note' || REPORTER_END.test(lastUnit.text));
+    const ended =
+      lastUnit && (lastUnit.kind === 'jump' || lastUnit.kind === 'note' || REPORTER_END.test(lastUnit.text));
     if (last && !last.head && !startsItem && !ended && last.units[0]!.kind !== 'doubled') last.units.push(u);
     else seq.push({ head: false, units: [u] });
   }
@@ -267,7 +318,11 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   if (startsWithBody && endsWithHead) {
     items = after;
     if (score(after) < score(before)) {
-      doubts.push({ lines: [], message: 'the page starts with text and ends with headlines, as if every headline came after its article, but the words of the headlines fit the articles after them better: check which headline belongs to which article' });
+      doubts.push({
+        lines: [],
+        message:
+          'the page starts with text and ends with headlines, as if every headline came after its article, but the words of the headlines fit the articles after them better: check which headline belongs to which article',
+      });
     }
   } else {
     items = before;
@@ -282,14 +337,26 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       place(ls, 'report');
       const near = bestBody(it.head, bodies);
       parts.push({ heading: `Headline without an article (${lineRange(ls[0]!.n, ls.at(-1)!.n)})`, quote: ls });
-      doubts.push({ lines: ls.map((l) => l.n), message: `${lineRange(ls[0]!.n, ls.at(-1)!.n)}: a headline with no article of its own${near ? ` (its words are those of the article at ${lineRange(near.units[0]!.lines[0]!.n)}: a banner or a kicker?)` : ''}; it is in no article` });
+      doubts.push({
+        lines: ls.map((l) => l.n),
+        message: `${lineRange(ls[0]!.n, ls.at(-1)!.n)}: a headline with no article of its own${near ? ` (its words are those of the article at ${lineRange(near.units[0]!.lines[0]!.n)}: a banner or a kicker?)` : ''}; it is in no article`,
+      });
       continue;
     }
     if (it.body[0]!.kind === 'doubled') {
       const ls = it.body.flatMap((u) => u.lines);
       place(ls, 'report');
-      parts.push({ heading: `Printed twice over (${lineRange(ls[0]!.n)})`, quote: ls, notes: ['Every word of this line is doubled, as a PDF prints fake bold. It is a photo credit; the photo is not in the text, so it is in no article.'] });
-      doubts.push({ lines: ls.map((l) => l.n), message: `${lineRange(ls[0]!.n)}: a photo credit printed twice over; it is in no article` });
+      parts.push({
+        heading: `Printed twice over (${lineRange(ls[0]!.n)})`,
+        quote: ls,
+        notes: [
+          'Every word of this line is doubled, as a PDF prints fake bold. It is a photo credit; the photo is not in the text, so it is in no article.',
+        ],
+      });
+      doubts.push({
+        lines: ls.map((l) => l.n),
+        message: `${lineRange(ls[0]!.n)}: a photo credit printed twice over; it is in no article`,
+      });
       continue;
     }
     order++;
@@ -354,12 +421,13 @@ function pair(seq: { head: boolean; units: Unit[] }[], layout: 'before' | 'after
     }
     const following: Unit[][] = [];
     let j = k + 1;
-    while (j < seq.length && !seq[j]!.head && seq[j]!.units[0]!.kind !== 'note' && seq[j]!.units[0]!.kind !== 'doubled') following.push(seq[j++]!.units);
+    while (j < seq.length && !seq[j]!.head && seq[j]!.units[0]!.kind !== 'note' && seq[j]!.units[0]!.kind !== 'doubled')
+      following.push(seq[j++]!.units);
     const headlines = r.units.filter((u) => u.kind === 'headline');
     if (headlines.length > 1 && headlines.length === following.length) {
       // Stacked headlines over as many items: in order, each with what follows it (subtitle, byline).
       const groups: Unit[][] = [];
-      for (const u of r.units) (u.kind === 'headline' || !groups.length ? groups.push([u]) : groups.at(-1)!.push(u));
+      for (const u of r.units) u.kind === 'headline' || !groups.length ? groups.push([u]) : groups.at(-1)!.push(u);
       following.forEach((body, i) => items.push({ head: groups[i]!, body }));
     } else if (following.length) {
       items.push({ head: r.units, body: following[0]! });
@@ -392,30 +460,48 @@ function makeArticle(
     if (rest.length) subtitle = tidyTitle(rest.map((u) => u.text.replace(/^——\s*/, '')).join(' '));
     const [h1, h2] = headlines;
     if (h2 && h1!.lines.length === 1 && h2.lines.length === 1 && h2.text.length >= h1!.text.length * 0.6) {
-      doubts.push({ lines: [h1!.lines[0]!.n, h2.lines[0]!.n], message: `${lineRange(h1!.lines[0]!.n)} and ${lineRange(h2.lines[0]!.n)} are two headlines of one article; the first was taken as the title and the second as the subtitle: check which is the main one` });
+      doubts.push({
+        lines: [h1!.lines[0]!.n, h2.lines[0]!.n],
+        message: `${lineRange(h1!.lines[0]!.n)} and ${lineRange(h2.lines[0]!.n)} are two headlines of one article; the first was taken as the title and the second as the subtitle: check which is the main one`,
+      });
     }
   } else if (firstBody?.kind === 'note') {
     title = '编者按';
     added.push({ text: title, why: `the title of article ${order}, the label its text starts with` });
   } else {
-    const words = (firstBody?.text ?? '').replace(OPENER, '').replace(/^[（(][^）)]*[）)]/, '').trim();
+    const words = (firstBody?.text ?? '')
+      .replace(OPENER, '')
+      .replace(/^[（(][^）)]*[）)]/, '')
+      .trim();
     title = tidyTitle(words.split(/[，。；！？,]/)[0]!.slice(0, 24)) || `Article ${order}`;
     added.push({ text: title, why: `the title of article ${order}, its first words` });
-    doubts.push({ lines: firstBody ? [firstBody.lines[0]!.n] : [], message: `the article at ${firstBody ? lineRange(firstBody.lines[0]!.n) : '?'} has no headline; its title was made of its first words: write one` });
+    doubts.push({
+      lines: firstBody ? [firstBody.lines[0]!.n] : [],
+      message: `the article at ${firstBody ? lineRange(firstBody.lines[0]!.n) : '?'} has no headline; its title was made of its first words: write one`,
+    });
   }
-  if (!headlines.length && subtitles.length) subtitle = tidyTitle(subtitles.map((u) => u.text.replace(/^——\s*/, '')).join(' '));
+  if (!headlines.length && subtitles.length)
+    subtitle = tidyTitle(subtitles.map((u) => u.text.replace(/^——\s*/, '')).join(' '));
 
   // Bylines: the staff line (moved), else the one in the opener's brackets or the reporter at the end (copied).
   let byline: string | undefined;
   if (bylineUnits.length) {
     const b = tidyByline(bylineUnits.map((u) => u.text).join(' '));
     byline = b.text;
-    if (!b.certain) doubts.push({ lines: bylineUnits.map((u) => u.lines[0]!.n), message: `${lineRange(bylineUnits[0]!.lines[0]!.n)}: the names of the byline could not be told apart for certain; their spaces were left as printed` });
+    if (!b.certain)
+      doubts.push({
+        lines: bylineUnits.map((u) => u.lines[0]!.n),
+        message: `${lineRange(bylineUnits[0]!.lines[0]!.n)}: the names of the byline could not be told apart for certain; their spaces were left as printed`,
+      });
   }
-  const texts = body.map((u) => (u.kind === 'body' || u.kind === 'note' ? tidyOpener(u.text, doubts, u.lines[0]!.n) : u.text));
+  const texts = body.map((u) =>
+    u.kind === 'body' || u.kind === 'note' ? tidyOpener(u.text, doubts, u.lines[0]!.n) : u.text,
+  );
   if (!byline && firstBody) {
     const bracket = /^(?:本[报刊台]讯)\s*[（(]([^）)]*)[）)]/.exec(texts[0] ?? '');
-    const end = REPORTER_END.exec(texts.at(-1)?.trim() ?? '') ?? REPORTER_END.exec(texts.findLast((t) => REPORTER_END.test(t.trim()))?.trim() ?? '');
+    const end =
+      REPORTER_END.exec(texts.at(-1)?.trim() ?? '') ??
+      REPORTER_END.exec(texts.findLast((t) => REPORTER_END.test(t.trim()))?.trim() ?? '');
     const found = bracket?.[1] ?? end?.[1];
     if (found) {
       byline = found.trim();
@@ -423,10 +509,18 @@ function makeArticle(
     }
   }
 
-  place(it.head.flatMap((u) => u.lines), order);
-  place(it.body.flatMap((u) => u.lines), order);
+  place(
+    it.head.flatMap((u) => u.lines),
+    order,
+  );
+  place(
+    it.body.flatMap((u) => u.lines),
+    order,
+  );
   for (const j of body.filter((u) => u.kind === 'jump')) {
-    jumps.push(`${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${JUMP.exec(j.text)![1]}, which is not in this file; its text ends with the jump line.`);
+    jumps.push(
+      `${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${JUMP.exec(j.text)![1]}, which is not in this file; its text ends with the jump line.`,
+    );
   }
   const md = body.map((u, k) => {
     const t = tidyProse(texts[k]!);
@@ -464,7 +558,11 @@ function takeLeadingBylines(body: Unit[]): Unit[] {
 function tidyOpener(text: string, doubts: Doubt[], line: number): string {
   return text.replace(/^(本[报刊台]讯\s*)[（(]([^）)]*)[）)]\s*/, (m, lead: string, inner: string) => {
     const b = tidyByline(inner);
-    if (!b.certain) doubts.push({ lines: [line], message: `${lineRange(line)}: the names in the byline could not be told apart for certain; their spaces were left as printed` });
+    if (!b.certain)
+      doubts.push({
+        lines: [line],
+        message: `${lineRange(line)}: the names in the byline could not be told apart for certain; their spaces were left as printed`,
+      });
     return `${lead.trim()}（${b.text}）`;
   });
 }

@@ -10,7 +10,14 @@ export interface PublicationFacts {
   publisherLines?: string[];
   sections: { id: string; title: string; english?: string }[];
   disclaimer?: string;
-  imprint?: { publisher: string[]; address: string; submissions?: string; website?: string; phone?: string; fax?: string };
+  imprint?: {
+    publisher: string[];
+    address: string;
+    submissions?: string;
+    website?: string;
+    phone?: string;
+    fax?: string;
+  };
   frequency?: string;
 }
 

@@ -24,7 +24,10 @@ export function cleanCell(cell: string): string {
 }
 
 function isFigure(cell: string): boolean {
-  const plain = cell.replace(/\*\*/g, '').replace(/<sup>.*?<\/sup>/gi, '').trim();
+  const plain = cell
+    .replace(/\*\*/g, '')
+    .replace(/<sup>.*?<\/sup>/gi, '')
+    .trim();
   return FIGURE.test(plain);
 }
 

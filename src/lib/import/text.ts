@@ -117,13 +117,22 @@ export function tidyProse(text: string): string {
   // Half-width punctuation right after Han text (or a full-width mark), the space after it dropped.
   t = t.replace(new RegExp(`([${HAN_OR_CJK}])\\s*([,:;?!])\\s*`, 'gu'), (_, a: string, p: string) => a + FULL[p]!);
   // … or right before Han text: "XX, 中文" after a Latin word ends a Chinese clause too.
-  t = t.replace(new RegExp(`([${LATIN})])\\s*([,;?!])\\s+(?=[\\p{Script=Han}])`, 'gu'), (_, a: string, p: string) => a + FULL[p]!);
-  t = t.replace(new RegExp(`([${LATIN})])([:])\\s*(?=[\\p{Script=Han}])`, 'gu'), (_, a: string, p: string) => a + FULL[p]!);
+  t = t.replace(
+    new RegExp(`([${LATIN})])\\s*([,;?!])\\s+(?=[\\p{Script=Han}])`, 'gu'),
+    (_, a: string, p: string) => a + FULL[p]!,
+  );
+  t = t.replace(
+    new RegExp(`([${LATIN})])([:])\\s*(?=[\\p{Script=Han}])`, 'gu'),
+    (_, a: string, p: string) => a + FULL[p]!,
+  );
   // Parentheses in Chinese text: their content holds Han text, or Han text or Chinese punctuation is right
   // before or after them ("碳化硅(SiC)", "IC (PMIC)，"). Those of an English name ("(Hangzhou) Co.") stay.
   t = t.replace(/\(([^()]*)\)/g, (m, inner: string, offset: number, whole: string) => {
     const before = whole.slice(0, offset).trimEnd().slice(-1);
-    const after = whole.slice(offset + m.length).trimStart().slice(0, 1);
+    const after = whole
+      .slice(offset + m.length)
+      .trimStart()
+      .slice(0, 1);
     const chinese = (c: string) => !!c && (HAN.test(c) || CJK_PUNCT.includes(c));
     return HAN.test(inner) || chinese(before) || chinese(after) ? `（${inner.trim()}）` : m;
   });
@@ -165,7 +174,12 @@ export function printWidth(line: string): number {
 /** A URL- and file-name-safe slug from the Latin words of a title, or undefined when it has none worth using. */
 export function asciiSlug(title: string): string | undefined {
   const words = (title.normalize('NFKC').match(/[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g) ?? [])
-    .map((w) => w.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .map((w) =>
+      w
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
     .filter((w) => w.length >= 2);
   const slug = [...new Set(words)].slice(0, 4).join('-');
   return slug || undefined;

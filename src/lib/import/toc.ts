@@ -28,7 +28,8 @@ export interface Toc {
 
 const TOC_HEADING = /^(?:#{1,6}\s*)?目\s*[录錄次]\s*$/;
 /** `- ▲标题 — 05`, `标题 ...... 05`, `标题\t05`: the page number at the end, after a dash, dots, a tab or spaces. */
-const ENTRY = /^(?:[-*+]\s+)?(?:[▲△●■◆•►]\s*)?(.+?)\s*(?:[—–-]{1,2}|[.．·…]{2,}|\t|\s{2,}|\s(?=\d{1,3}\s*$))\s*(\d{1,3})\s*$/u;
+const ENTRY =
+  /^(?:[-*+]\s+)?(?:[▲△●■◆•►]\s*)?(.+?)\s*(?:[—–-]{1,2}|[.．·…]{2,}|\t|\s{2,}|\s(?=\d{1,3}\s*$))\s*(\d{1,3})\s*$/u;
 const BULLET_HEADING = /^(?:#{1,6}\s*)?(?:[-*+]\s+)?[•·●■◆►▶]\s*(\S.{0,19})$/u;
 const DISCLAIMER = /免\s*责\s*声\s*明/;
 
@@ -46,7 +47,13 @@ export function parseToc(lines: Line[], knownSections: string[] = []): Toc | und
   const start = findTocStart(lines);
   if (start < 0) return undefined;
   const known = new Set(knownSections.map(titleKey));
-  const toc: Toc = { start: lines[start]!.n, end: lines[start]!.n, sections: [], disclaimers: [], other: [lines[start]!.n] };
+  const toc: Toc = {
+    start: lines[start]!.n,
+    end: lines[start]!.n,
+    sections: [],
+    disclaimers: [],
+    other: [lines[start]!.n],
+  };
   let section: TocSection | undefined;
   const orphanEntries: TocEntry[] = [];
   let i = start + 1;
@@ -69,7 +76,8 @@ export function parseToc(lines: Line[], knownSections: string[] = []): Toc | und
       const taken = [line.n];
       let j = i + 1;
       while (j < lines.length && isBlank(lines[j])) j++;
-      const body = lines[j] && !ENTRY.test(plain(lines[j]!)) && !isSectionLine(plain(lines[j]!), known) ? lines[j]! : undefined;
+      const body =
+        lines[j] && !ENTRY.test(plain(lines[j]!)) && !isSectionLine(plain(lines[j]!), known) ? lines[j]! : undefined;
       if (body) taken.push(body.n);
       toc.disclaimers.push({ text: body ? plain(body) : text, lines: taken });
       toc.end = taken.at(-1)!;
@@ -99,12 +107,16 @@ export function parseToc(lines: Line[], knownSections: string[] = []): Toc | und
     toc.end = taken.at(-1)!;
     i += taken.length;
   }
-  if (orphanEntries.length) toc.sections.unshift({ title: '', line: orphanEntries[0]!.lines[0]!, entries: orphanEntries });
+  if (orphanEntries.length)
+    toc.sections.unshift({ title: '', line: orphanEntries[0]!.lines[0]!, entries: orphanEntries });
   return toc.sections.some((s) => s.entries.length) ? toc : undefined;
 }
 
 function sectionTitle(text: string): string {
-  return text.replace(/^#{1,6}\s*/, '').replace(/^(?:[-*+]\s+)?[•·●■◆►▶]\s*/u, '').trim();
+  return text
+    .replace(/^#{1,6}\s*/, '')
+    .replace(/^(?:[-*+]\s+)?[•·●■◆►▶]\s*/u, '')
+    .trim();
 }
 
 function isSectionLine(text: string, known: Set<string>): boolean {

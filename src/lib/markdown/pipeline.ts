@@ -19,5 +19,14 @@ export const markdownProcessor = unified({
   gfm: true,
   smartypants: false,
   remarkPlugins: [remarkCjkFriendly],
-  rehypePlugins: [...rehypeUntrusted, rehypeImageSource, rehypeFigure, rehypeSourceLine, rehypeTableCaption, rehypeNumberedSubhead, rehypeQa, rehypePicture],
+  rehypePlugins: [
+    ...rehypeUntrusted,
+    rehypeImageSource,
+    rehypeFigure,
+    rehypeSourceLine,
+    rehypeTableCaption,
+    rehypeNumberedSubhead,
+    rehypeQa,
+    rehypePicture,
+  ],
 });

@@ -13,9 +13,17 @@ export default function rehypePicture() {
     const visit = (parent: Root | Element) => {
       parent.children = (parent.children as (RootContent | ElementContent)[]).map((child) => {
         if (child.type !== 'element') return child;
-        const src = child.tagName === 'img' && typeof child.properties.src === 'string' ? decodeURI(child.properties.src) : undefined;
+        const src =
+          child.tagName === 'img' && typeof child.properties.src === 'string'
+            ? decodeURI(child.properties.src)
+            : undefined;
         // SVG stays as it is: Astro's image service does not turn vector art into AVIF.
-        if (!src || !local.includes(src) || /\.svg$/i.test(src) || (parent.type === 'element' && parent.tagName === 'picture')) {
+        if (
+          !src ||
+          !local.includes(src) ||
+          /\.svg$/i.test(src) ||
+          (parent.type === 'element' && parent.tagName === 'picture')
+        ) {
           visit(child);
           return child;
         }

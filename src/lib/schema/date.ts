@@ -5,5 +5,8 @@ import { z } from 'zod';
  * Date at UTC midnight. An empty value or a number is an error, not 1970-01-01.
  */
 export const dateSchema = z
-  .preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date('日期应写成 YYYY-MM-DD'))
+  .preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    z.iso.date('日期应写成 YYYY-MM-DD'),
+  )
   .transform((s) => new Date(`${s}T00:00:00Z`));

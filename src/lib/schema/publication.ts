@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
-const length = z
-  .string()
-  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, '长度应写成“210mm”“8.5in”或“12pt”这样的形式');
+const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, '长度应写成“210mm”“8.5in”或“12pt”这样的形式');
 
 export const sectionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, '栏目 id 只用小写英文字母、数字和连字符'),
   title: z.string().min(1),
   english: z.string().optional(),
   /** The section's colour in print (opener, section label) and on the web, e.g. "#0b4a8b". */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成 #rrggbb').default('#0b4a8b'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成 #rrggbb')
+    .default('#0b4a8b'),
   /** Body text in two columns for the section's articles (an article's own `columns` wins). */
   columns: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Each article of the section laid out as a page of its own, on a tinted ground (the association page). */
