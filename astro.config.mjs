@@ -1,8 +1,8 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { markdownProcessor } from './src/lib/markdown/pipeline.ts';
-import { modelFor } from './src/lib/model.ts';
-import { publicationRoot } from './src/lib/paths.ts';
+import { markdownProcessor } from './src/core/markdown/pipeline.ts';
+import { modelFor } from './src/core/model.ts';
+import { publicationRoot } from './src/core/paths.ts';
 
 // `qikan build` passes the publication folder through the environment (src/lib/paths.ts) and the output folder
 // through Astro's inline config. The site's address is a fact of publication.yaml.

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { BuildManifest } from '../src/lib/manifest.ts';
+import type { BuildManifest } from '../src/core/manifest.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = path.resolve(ROOT, '../shared/corpus');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromiumArgs, findChromium } from '../src/print/browser.ts';
+import { chromiumArgs, findChromium } from '../src/print/chromium.ts';
 import { serveDirectory } from '../src/print/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

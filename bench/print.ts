@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { chromiumArgs, findChromium, launchBrowser } from '../src/print/browser.ts';
-import { paginateIssue } from '../src/print/paginate.ts';
-import { renderPdf } from '../src/print/pdf.ts';
+import { chromiumArgs, findChromium, launchBrowser } from '../src/print/chromium.ts';
+import { paginateIssue } from '../src/print/stages/paginate.ts';
+import { renderPdf } from '../src/print/stages/finish.ts';
 import { serveDirectory } from '../src/print/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -2,7 +2,7 @@
 // $GITHUB_OUTPUT (or stdout only).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { touchedIssues } from '../src/lib/changes.ts';
+import { touchedIssues } from '../src/check/changes.ts';
 
 const [base] = process.argv.slice(2);
 if (!base) throw new Error('usage: node scripts/pr-changes.ts <base-ref>');

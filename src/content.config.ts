@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './lib/schema/article.ts';
-import { issueSchemaWith } from './lib/schema/issue.ts';
-import { IMPORT_REPORT, issuesDir, publicationRoot } from './lib/paths.ts';
+import { articleSchema } from './core/schema/article.ts';
+import { issueSchemaWith } from './core/schema/issue.ts';
+import { IMPORT_REPORT, issuesDir, publicationRoot } from './core/paths.ts';
 
 // The same files and schemas as src/lib/model.ts, which has already validated them with line numbers
 // before Astro starts (qikan build). Astro adds what only it can do: rendering and image processing.

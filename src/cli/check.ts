@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkPublication, fixPublication } from '../lib/check/index.ts';
-import { formatFindings, summary, type Format } from '../lib/check/format.ts';
+import { checkPublication, fixPublication } from '../check/index.ts';
+import { formatFindings, summary, type Format } from '../check/format.ts';
 
 export interface CheckCliOptions {
   root: string;

@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { stringify } from 'yaml';
-import { TEMPLATE } from '../lib/article-template.ts';
-import { ContentError } from '../lib/errors.ts';
-import { ISSUE_ID, ORDER_PREFIX, SLUG, loadModel, readPublication } from '../lib/model.ts';
-import { issuesDir } from '../lib/paths.ts';
+import { TEMPLATE } from '../core/article-template.ts';
+import { ContentError } from '../core/findings.ts';
+import { ISSUE_ID, ORDER_PREFIX, SLUG, loadModel, readPublication } from '../core/model.ts';
+import { issuesDir } from '../core/paths.ts';
 
 /** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
 const today = (now = new Date()) => now.toLocaleDateString('sv-SE');

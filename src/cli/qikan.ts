@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { Command } from 'commander';
-import { ContentError } from '../lib/errors.ts';
+import { ContentError } from '../core/findings.ts';
 import { runBuild } from './build.ts';
 import { runImport, shown } from './import.ts';
 import { runCheck, type CheckCliOptions } from './check.ts';

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { issueLabel } from '../lib/model.ts';
-import { model } from '../lib/site.ts';
-import { articlesFor } from '../lib/toc.ts';
+import { issueLabel } from '../core/model.ts';
+import { model } from '../site/data.ts';
+import { articlesFor } from '../core/toc.ts';
 
 /** Feed readers take a description as HTML: a contributor's summary goes in as text. */
 const asText = (s: string | undefined) => s?.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

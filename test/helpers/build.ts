@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildManifest } from '../../src/lib/manifest.ts';
+import type { BuildManifest } from '../../src/core/manifest.ts';
 import { readPdfText, type PageText } from '../../src/print/pdf-text.ts';
 
 export const projectDir = path.resolve(import.meta.dirname, '../..');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { Model } from '../../src/lib/model.ts';
-import { lengthToPt } from '../../src/lib/print-geometry.ts';
-import { printedFolio } from '../../src/print/check.ts';
+import type { Model } from '../../src/core/model.ts';
+import { lengthToPt } from '../../src/print/geometry.ts';
+import { printedFolio } from '../../src/print/stages/verify.ts';
 import { compact as squash, type PageText } from '../../src/print/pdf-text.ts';
 import type { Built } from './build.ts';
 import { readFonts, readOutline } from './pdf-structure.ts';

@@ -4,9 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { Model } from '../../src/lib/model.ts';
-import { articlesFor } from '../../src/lib/toc.ts';
-import { launchBrowser } from '../../src/print/browser.ts';
+import type { Model } from '../../src/core/model.ts';
+import { articlesFor } from '../../src/core/toc.ts';
+import { launchBrowser } from '../../src/print/chromium.ts';
 import { serveDirectory } from '../../src/print/serve.ts';
 import type { Built } from './build.ts';
 

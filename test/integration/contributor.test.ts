@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE } from '../../src/lib/article-template.ts';
+import { TEMPLATE } from '../../src/core/article-template.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
 
 // A contributor's way through CONTRIBUTING.md: start an article, write it, make a mistake, let the check find

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, type Model } from '../../src/lib/model.ts';
+import { loadModel, type Model } from '../../src/core/model.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
 import { folioOn, printedIssueChecks } from '../helpers/printed-issue.ts';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runImport, type Imported } from '../../src/cli/import.ts';
-import { hanCount, hanOnly, titleKey } from '../../src/lib/import/text.ts';
-import type { BuildManifest } from '../../src/lib/manifest.ts';
-import { loadModel } from '../../src/lib/model.ts';
+import { hanCount, hanOnly, titleKey } from '../../src/import/text.ts';
+import type { BuildManifest } from '../../src/core/manifest.ts';
+import { loadModel } from '../../src/core/model.ts';
 import { projectDir, qikan, tmpDir } from '../helpers/build.ts';
 
 // The shared corpus (../shared/corpus) is text of real publications: it is read here, at test time, and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/lib/model.ts';
+import { loadModel } from '../../src/core/model.ts';
 import { projectDir, qikan, tmpDir } from '../helpers/build.ts';
 
 describe('qikan new', () => {

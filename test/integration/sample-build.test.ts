@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, type Model } from '../../src/lib/model.ts';
+import { loadModel, type Model } from '../../src/core/model.ts';
 import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 import { printedIssueChecks } from '../helpers/printed-issue.ts';
 import { siteChecks } from '../helpers/site-checks.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eachElement } from '../../src/lib/markdown/hast.ts';
+import { eachElement } from '../../src/core/markdown/hast.ts';
 import { build, projectDir, qikan, type Built } from '../helpers/build.ts';
 
 // A contributor's article that tries every way of putting code into the site or the print document.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownProcessor } from '../../src/lib/markdown/pipeline.ts';
+import { markdownProcessor } from '../../src/core/markdown/pipeline.ts';
 
 // Golden fixtures: fixtures/<case>/input.md rendered through the project's one Markdown processor must equal
 // fixtures/<case>/output.html. Set UPDATE_GOLDEN=1 to rewrite the outputs after a deliberate change (and review them).

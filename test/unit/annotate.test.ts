@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotateHtml, tidyPictureSources } from '../../src/lib/annotate.ts';
-import type { BuildManifest } from '../../src/lib/manifest.ts';
+import { annotateHtml, tidyPictureSources } from '../../src/site/annotate.ts';
+import type { BuildManifest } from '../../src/core/manifest.ts';
 
 const manifest: BuildManifest = {
   publication: '测试',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { touchedIssues } from '../../src/lib/changes.ts';
+import { touchedIssues } from '../../src/check/changes.ts';
 
 describe('touchedIssues (what a pull request builds)', () => {
   it('builds the issues whose files changed, articles and images alike', () => {

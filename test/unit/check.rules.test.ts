@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { checkPublication } from '../../src/lib/check/index.ts';
-import { formatFindings } from '../../src/lib/check/format.ts';
-import { RULES, type RuleId } from '../../src/lib/rules.ts';
+import { checkPublication } from '../../src/check/index.ts';
+import { formatFindings } from '../../src/check/format.ts';
+import { RULES, type RuleId } from '../../src/core/rules.ts';
 import { ISSUE_YAML, article, writePublication } from '../helpers/publication.ts';
 
 const A = 'issues/2025-01/01-a.md';

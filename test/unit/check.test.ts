@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/lib/model.ts';
-import type { PrintLayout } from '../../src/lib/print-pages.ts';
-import { checkPdf, lostText, printedFolio, tocNumbers } from '../../src/print/check.ts';
+import { loadModel } from '../../src/core/model.ts';
+import type { PrintLayout } from '../../src/kinds/magazine/page-layout.ts';
+import { checkPdf, lostText, printedFolio, tocNumbers } from '../../src/print/stages/verify.ts';
 import { compact, type PageText } from '../../src/print/pdf-text.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/lib/rules.ts';
-import { articleSchema } from '../../src/lib/schema/article.ts';
+import { RULES } from '../../src/core/rules.ts';
+import { articleSchema } from '../../src/core/schema/article.ts';
 
 const guide = fs.readFileSync(path.resolve(import.meta.dirname, '../../CONTRIBUTING.md'), 'utf8');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { joinCutParagraphs, settleHeadings, toBlocks, type Block } from '../../src/lib/import/body.ts';
-import { articleFile, issueMeta, renderReport } from '../../src/lib/import/issue-files.ts';
-import { NgramIndex } from '../../src/lib/import/join.ts';
-import { toLines } from '../../src/lib/import/lines.ts';
-import { importMagazine } from '../../src/lib/import/magazine.ts';
-import { hanCount } from '../../src/lib/import/text.ts';
+import { joinCutParagraphs, settleHeadings, toBlocks, type Block } from '../../src/import/body.ts';
+import { articleFile, issueMeta, renderReport } from '../../src/import/issue-files.ts';
+import { NgramIndex } from '../../src/import/join.ts';
+import { toLines } from '../../src/import/lines.ts';
+import { importMagazine } from '../../src/import/magazine.ts';
+import { hanCount } from '../../src/import/text.ts';
 
 // Sentences written for these tests.
 const para = (blocks: Block[]) => blocks.map((b) => b.text ?? b.lines.map((l) => l.text).join('\n'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importNewspaper } from '../../src/lib/import/newspaper.ts';
-import { hanCount } from '../../src/lib/import/text.ts';
+import { importNewspaper } from '../../src/import/newspaper.ts';
+import { hanCount } from '../../src/import/text.ts';
 
 // Pages written for these tests, in the shapes extraction gives: long lines with hard breaks at the column's
 // end, or narrow columns with a break every ten characters.

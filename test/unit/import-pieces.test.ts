@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findImprint, issueFacts, runningHeadTest } from '../../src/lib/import/furniture.ts';
-import { toLines } from '../../src/lib/import/lines.ts';
-import { closeLetterSpacing, splitNames, tidyByline, undouble } from '../../src/lib/import/names.ts';
-import { cleanCell, toGfmTable } from '../../src/lib/import/tables.ts';
+import { findImprint, issueFacts, runningHeadTest } from '../../src/import/furniture.ts';
+import { toLines } from '../../src/import/lines.ts';
+import { closeLetterSpacing, splitNames, tidyByline, undouble } from '../../src/import/names.ts';
+import { cleanCell, toGfmTable } from '../../src/import/tables.ts';
 
 describe('toGfmTable: tab-separated rows', () => {
   it('makes the first row the header, pads short rows and right-aligns columns of figures', () => {

@@ -7,7 +7,7 @@ import {
   tidyTitle,
   titleKey,
   titleSimilarity,
-} from '../../src/lib/import/text.ts';
+} from '../../src/import/text.ts';
 
 describe('titleSimilarity: a 目录 entry against a title in the body', () => {
   it('is 1 when only punctuation, spaces and full/half-width forms differ', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toLines } from '../../src/lib/import/lines.ts';
-import { matchTitles } from '../../src/lib/import/match.ts';
-import { parseToc, tocEntries } from '../../src/lib/import/toc.ts';
+import { toLines } from '../../src/import/lines.ts';
+import { matchTitles } from '../../src/import/match.ts';
+import { parseToc, tocEntries } from '../../src/import/toc.ts';
 
 // A made-up issue's 目录, in the shapes extraction gives them: bullet sections at two heading levels, entries
 // ending in "— NN", a dotted leader, a title over two lines, and the disclaimer under it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, type Finding } from '../../src/lib/errors.ts';
-import { loadModel } from '../../src/lib/model.ts';
+import { ContentError, type Finding } from '../../src/core/findings.ts';
+import { loadModel } from '../../src/core/model.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 function findings(files: Record<string, string>): Finding[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/lib/model.ts';
-import { outlineEntries } from '../../src/lib/outline.ts';
-import type { PageLayout, PrintLayout } from '../../src/lib/print-pages.ts';
-import { buildToc } from '../../src/lib/toc.ts';
+import { loadModel } from '../../src/core/model.ts';
+import { outlineEntries } from '../../src/print/outline.ts';
+import type { PageLayout, PrintLayout } from '../../src/kinds/magazine/page-layout.ts';
+import { buildToc } from '../../src/core/toc.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 describe('outlineEntries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PIXELS, planImage } from '../../src/lib/print-images.ts';
+import { MAX_PIXELS, planImage } from '../../src/print/image-plan.ts';
 
 // Boxes in CSS px (96 per inch): 170 mm ≈ 642.5 px.
 const mm = (n: number) => (n / 25.4) * 96;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, readingUnits } from '../../src/lib/reading.ts';
+import { readingMinutes, readingUnits } from '../../src/core/reading.ts';
 
 describe('reading time', () => {
   it('counts Han characters and Latin words, not punctuation or spaces', () => {

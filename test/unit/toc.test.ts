@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/lib/model.ts';
-import { articlesFor, buildToc, neighbours, startsNewPage } from '../../src/lib/toc.ts';
+import { loadModel } from '../../src/core/model.ts';
+import { articlesFor, buildToc, neighbours, startsNewPage } from '../../src/core/toc.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(

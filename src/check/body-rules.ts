@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import type { Nodes, Root } from 'mdast';
+import { find, html } from 'property-information';
+import { visit } from 'unist-util-visit';
+import type { Finding } from '../core/findings.ts';
+import { SCHEME } from '../core/images.ts';
+import { eachElement } from '../core/markdown/hast.ts';
+import { sanitizeSchema } from '../core/markdown/sanitize.ts';
+
+type At = Pick<Finding, 'line' | 'column'>;
+type Report = (f: Omit<Finding, 'file'>) => void;
+
+const SAFE_PROTOCOLS = new Set(sanitizeSchema.protocols?.href ?? []);
+
+const at = (node: Nodes): At => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+
+/**
+ * Links of a body: none may use a protocol the site would strip (javascript:, vbscript:, data:); a link into
+ * the site (/2026-10/slug/) must name one of its pages; a relative path cannot work at all, since the site
+ * publishes pages and processed images, not the files of the repository. Lines are those of the body.
+ */
+export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, report: Report): void {
+  // Definitions that images use are checked as images (checkImage), not as links.
+  const imageIds = new Set<string>();
+  visit(tree, 'imageReference', (node) => void imageIds.add(node.identifier));
+  visit(tree, (node) => {
+    if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
+    if (node.type === 'definition' && imageIds.has(node.identifier)) return;
+    const where = at(node);
+    const url = node.url.trim();
+    const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+    if (scheme) {
+      // A bare URL typed into a sentence runs on into the Chinese after it (GFM ends it only at a space): full-width
+      // punctuation never belongs to an address a writer typed, Han characters may (a Wikipedia title).
+      const text = node.type === 'link' && node.children[0]?.type === 'text' ? node.children[0].value : '';
+      const literal = /^(https?:\/\/|www\.)/.test(text) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
+      if (literal)
+        report({
+          ...where,
+          rule: 'bare-url',
+          message: `网址“${url}”把后面的中文也当成了网址的一部分`,
+          hint: '写成 [显示的文字](网址)，或在网址后面空一格。',
+        });
+      if (!SAFE_PROTOCOLS.has(scheme)) {
+        report({
+          ...where,
+          rule: 'unsafe-link',
+          message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`,
+          hint: '只链接 http(s) 网址或邮箱（mailto:）。',
+        });
+      }
+      return;
+    }
+    if (url.startsWith('#') || url.startsWith('//')) return;
+    const hint = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
+    if (!url.startsWith('/')) {
+      report({ ...where, rule: 'link-broken', message: `相对链接“${url}”在网站上打不开：仓库里的文件不会发布`, hint });
+    } else if (sitePaths && !sitePaths.has(url.replace(/[?#].*$/, ''))) {
+      report({ ...where, rule: 'link-broken', message: `站内链接“${url}”没有对应的页面`, hint });
+    }
+  });
+}
+
+/** The allow-list without its rules on ancestors: an element is looked at alone here (a <td> outside its table). */
+const elementSchema = { ...sanitizeSchema, ancestors: {} };
+
+/**
+ * Raw HTML that the site's sanitizer would remove, found with the same allow-list the build uses: a tag it
+ * drops, or an attribute it drops (event handlers, style, unsafe URLs).
+ */
+export function checkHtml(tree: Root, report: Report): void {
+  visit(tree, 'html', (node) => {
+    const start = at(node);
+    const fragment = fromHtml(node.value, { fragment: true });
+    const allowed = new Set(sanitizeSchema.tagNames ?? []);
+    eachElement(fragment, (el) => {
+      const p = el.position?.start;
+      const where = p
+        ? { line: start.line + p.line - 1, column: p.line === 1 ? (start.column ?? 1) + p.column - 1 : p.column }
+        : start;
+      if (!allowed.has(el.tagName)) {
+        report({
+          ...where,
+          rule: 'unsafe-html',
+          message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`,
+          hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。',
+        });
+        return;
+      }
+      const kept = sanitize(
+        { type: 'root', children: [{ ...el, children: [] }] } as HastRoot,
+        elementSchema,
+      ) as HastRoot;
+      const keptProps = (kept.children[0] as Element | undefined)?.properties ?? {};
+      for (const key of Object.keys(el.properties)) {
+        if (key in keptProps) continue;
+        report({
+          ...where,
+          rule: 'unsafe-html',
+          message: `<${el.tagName}> 的属性“${attributeName(key)}”不允许使用，发布时会被删除`,
+          hint: '删除这个属性：正文不能带脚本、样式或不安全的链接。',
+        });
+      }
+    });
+  });
+}
+
+/** hast property names back to the attribute names a writer typed (onMouseOver → onmouseover, xLinkHref → xlink:href). */
+function attributeName(key: string): string {
+  return find(html, key).attribute;
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_PIXELS = 40_000_000;
+
+/** An image file too heavy for the repository and the build; sharp reads only its header. */
+export async function checkImageSize(file: string, src: string, at: At, report: Report): Promise<void> {
+  const bytes = fs.statSync(file).size;
+  if (bytes > MAX_BYTES) {
+    report({
+      ...at,
+      rule: 'image-too-large',
+      message: `图片“${src}”有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB`,
+      hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。',
+    });
+  }
+  const { default: sharp } = await import('sharp');
+  const { width = 0, height = 0 } = await sharp(file)
+    .metadata()
+    .catch(() => ({ width: 0, height: 0 }));
+  if (width * height > MAX_PIXELS) {
+    report({
+      ...at,
+      rule: 'image-too-many-pixels',
+      message: `图片“${src}”有 ${width}×${height} 像素，超过 ${MAX_PIXELS / 1_000_000} 百万像素`,
+      hint: '把图片缩小到长边不超过 5000 像素。',
+    });
+  }
+}

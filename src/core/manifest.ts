@@ -1,0 +1,92 @@
+import type { Issue, Model } from './model.ts';
+import { pdfPath } from './paths.ts';
+import { formatFolio, type PrintLayout } from '../kinds/magazine/page-layout.ts';
+
+/** dist/build-manifest.json: what was built, for tests and outside checks. Paths are relative to dist/. */
+export interface BuildManifest {
+  publication: string;
+  issues: IssueEntry[];
+}
+
+export interface IssueEntry {
+  id: string;
+  number: number;
+  headline: string;
+  url: string;
+  /** Null when the build skipped the PDF (`--no-pdf`). */
+  pdf: string | null;
+  pages: number | null;
+  bytes: number | null;
+  printReady: boolean;
+  cmyk: boolean;
+  /** Where each section opener is in the PDF. */
+  sections: { id: string; pdfPage: number; folio: string }[];
+  articles: ArticleEntry[];
+}
+
+export interface ArticleEntry {
+  id: string;
+  title: string;
+  section: string;
+  /** Null for an article with `web: false`. */
+  url: string | null;
+  /** 1-based PDF page where the article starts; null when it is not printed or no PDF was made. */
+  pdfPage: number | null;
+  /** The page number printed on that page and in the 目录. */
+  folio: string | null;
+}
+
+export interface PrintedIssue {
+  layout: PrintLayout;
+  bytes: number;
+  /** Made with bleed, crop marks, TrimBox and BleedBox for the print shop. */
+  printReady: boolean;
+  /** Converted to CMYK as PDF/X. */
+  cmyk: boolean;
+}
+
+/** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
+export function buildManifest(
+  model: Model,
+  printed: Map<string, PrintedIssue>,
+  previous?: BuildManifest,
+): BuildManifest {
+  const earlier = new Map(previous?.issues.map((i) => [i.id, i]));
+  return {
+    publication: model.publication.name,
+    issues: model.issues.map((issue) => {
+      const made = printed.get(issue.id);
+      const kept = earlier.get(issue.id);
+      return !made && kept?.pdf ? kept : issueEntry(issue, made);
+    }),
+  };
+}
+
+function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry {
+  const placed = new Map(printed?.layout.articles.map((a) => [a.anchor, a]));
+  return {
+    id: issue.id,
+    number: issue.meta.number,
+    headline: issue.meta.headline,
+    url: `/${issue.id}/`,
+    pdf: printed ? pdfPath(issue.id) : null,
+    pages: printed?.layout.pages.length ?? null,
+    bytes: printed?.bytes ?? null,
+    printReady: printed?.printReady ?? false,
+    cmyk: printed?.cmyk ?? false,
+    sections: (printed?.layout.pages ?? [])
+      .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
+      .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: formatFolio(p.folio!) })),
+    articles: issue.articles.map((a) => {
+      const place = a.print ? placed.get(a.anchor) : undefined;
+      return {
+        id: a.id,
+        title: a.title,
+        section: a.section,
+        url: a.web ? a.url : null,
+        pdfPage: place?.pdfPage ?? null,
+        folio: place ? formatFolio(place.folio) : null,
+      };
+    }),
+  };
+}

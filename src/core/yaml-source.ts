@@ -1,0 +1,146 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node, type YAMLError } from 'yaml';
+import { z } from 'zod';
+import type { Finding } from './findings.ts';
+
+/** A YAML text parsed with its positions, so that schema errors can point at a line and column. */
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Line of the YAML text's first line in the file (front matter starts after `---`). */
+  lineOffset: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** The YAML errors a writer makes, said in Chinese; any other keeps the parser's own words. */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '值里有“冒号加空格”，被当成了又一个字段，或者下一行多了缩进',
+  MULTILINE_IMPLICIT_KEY: '字段名和冒号必须写在同一行，下一行不能缩进',
+  DUPLICATE_KEY: '同一个字段写了两次',
+  MISSING_CHAR: '引号没有配对',
+  BAD_INDENT: '缩进或括号不对',
+  TAB_AS_INDENT: '缩进里有 Tab 键，只能用空格缩进',
+  UNEXPECTED_TOKEN: '值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构',
+};
+
+export function parseYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; findings: Finding[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source = { file, doc, lines, lineOffset };
+  const findings: Finding[] = doc.errors.map((e) => ({
+    file,
+    ...positionAt(source, e.pos[0]),
+    rule: 'yaml-syntax',
+    message: `YAML 无法读取：${YAML_ERRORS[e.code] ?? e.message.split('\n')[0]}`,
+    hint: '值中含有冒号（:）、# 或以引号、括号开头时，把整个值用英文双引号括起来，例如 title: "标题：副题"。',
+  }));
+  return findings.length ? { findings } : { source, findings };
+}
+
+function positionAt(src: Pick<YamlSource, 'lines' | 'lineOffset'>, offset: number): Position {
+  const { line, col } = src.lines.linePos(offset);
+  return { line: line + src.lineOffset, column: col };
+}
+
+/** Where the value at `path` is written, or its nearest parent that exists (a missing key is reported at its map). */
+export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Position {
+  let node: unknown = src.doc.contents;
+  let pos =
+    node && (node as Node).range ? positionAt(src, (node as Node).range![0]) : { line: 1 + src.lineOffset, column: 1 };
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode?.range) pos = positionAt(src, keyNode.range[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      if ((node as Node)?.range) pos = positionAt(src, (node as Node).range![0]);
+    } else break;
+  }
+  return pos;
+}
+
+export function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
+  return positionOf(src, path).line;
+}
+
+/** The keys an object schema allows at `path` (through optional, default and array wrappers). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: z.ZodType | undefined = schema;
+  const unwrap = (t: z.ZodType | undefined): z.ZodType | undefined => {
+    const def = t?._zod.def as { innerType?: z.ZodType; element?: z.ZodType } | undefined;
+    return def?.innerType ? unwrap(def.innerType) : t;
+  };
+  for (const key of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(key)];
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+/** The allowed key a mistyped one most likely meant, if it is close enough to be a typo. */
+export function didYouMean(key: string, allowed: string[]): string | undefined {
+  if (!allowed.length) return undefined;
+  const best = closest(
+    key.toLowerCase(),
+    allowed.map((k) => k.toLowerCase()),
+  );
+  const match = allowed.find((k) => k.toLowerCase() === best)!;
+  return distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 3)) ? match : undefined;
+}
+
+/** Validates parsed YAML with a zod schema; each issue becomes a finding with file, position, field and rule. */
+export function validateYaml<S extends z.ZodType>(
+  src: YamlSource,
+  schema: S,
+  hints: Record<string, string> = {},
+): { data?: z.output<S>; findings: Finding[] } {
+  const result = schema.safeParse(src.doc.toJS() ?? {}, { error: z.locales.zhCN().localeError });
+  if (result.success) return { data: result.data, findings: [] };
+  const findings = result.error.issues.flatMap((issue): Finding[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAt(schema, issue.path);
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        const guess = didYouMean(key, allowed);
+        return {
+          file: src.file,
+          ...positionOf(src, path),
+          field: path.join('.'),
+          rule: 'unknown-key',
+          message: `不认识的字段“${key}”` + (guess ? `，是不是“${guess}”？` : ''),
+          hint: guess ? `改为 ${guess}:` : `删除它，或改用以下字段之一：${allowed.join(', ')}。`,
+        };
+      });
+    }
+    const field = issue.path.join('.') || undefined;
+    const missing = issue.code === 'invalid_type' && !src.doc.hasIn(issue.path as unknown[]);
+    const value = src.doc.getIn(issue.path as unknown[]);
+    const empty = !missing && (value === null || value === undefined);
+    return [
+      {
+        file: src.file,
+        ...positionOf(src, issue.path),
+        field,
+        rule: missing ? 'missing-field' : 'invalid-value',
+        message: missing
+          ? `缺少必填字段“${field}”`
+          : empty
+            ? `字段“${field}”没有填写内容`
+            : `${issue.message}（现在写的是 ${JSON.stringify(value)}）`,
+        hint: hints[String(issue.path[0])],
+      },
+    ];
+  });
+  return { findings };
+}

@@ -1,0 +1,92 @@
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
+import type { Page } from 'playwright-core';
+import type { OutlineEntry } from '../outline.ts';
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** The issue's date: two builds of the same issue carry the same dates. */
+  date: Date;
+}
+
+/** Chromium prints the paginated document; the page size comes from its @page rules. */
+export async function renderPdf(page: Page): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+}
+
+/** A print-ready PDF's geometry, in points: the trim size of publication.yaml and the bleed around it. */
+export interface PrintBoxes {
+  trimWidth: number;
+  trimHeight: number;
+  bleed: number;
+}
+
+/**
+ * What Chromium leaves out: the document's metadata, bookmarks that follow the 目录, and for a print-ready PDF
+ * the TrimBox and BleedBox that a print shop's preflight reads. Chromium rounds the sheet to whole CSS pixels,
+ * so the TrimBox takes the exact trim size from the config, placed where Paged.js put the page: `bleed` in from
+ * the sheet's top left corner.
+ */
+export async function finishPdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  outline: OutlineEntry[],
+  boxes?: PrintBoxes,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  if (boxes) {
+    for (const page of doc.getPages()) {
+      const { x, y, width, height } = page.getMediaBox();
+      const top = y + height - boxes.bleed;
+      page.setBleedBox(x, y, width, height);
+      page.setTrimBox(x + boxes.bleed, top - boxes.trimHeight, boxes.trimWidth, boxes.trimHeight);
+    }
+  }
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setCreator('qikan');
+  doc.setProducer('qikan (Paged.js, Chromium, pdf-lib)');
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  setOutline(doc, outline);
+  return doc.save();
+}
+
+/** Writes the outline dictionaries of PDF 32000-1 §12.3.3: a linked list of items per level, open. */
+function setOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (!entries.length) return;
+  const ctx = doc.context;
+  const pages = doc.getPages();
+  const link = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = items.map(() => ctx.nextRef());
+    let count = items.length;
+    items.forEach((item, i) => {
+      const dict = ctx.obj({}) as PDFDict;
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
+      dict.set(PDFName.of('Parent'), parent);
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      dict.set(PDFName.of('Dest'), ctx.obj([pages[item.pdfPage - 1]!.ref, 'XYZ', null, null, null]));
+      if (item.children.length) {
+        const sub = link(item.children, refs[i]!);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        dict.set(PDFName.of('Count'), ctx.obj(sub.count));
+        count += sub.count;
+      }
+      ctx.assign(refs[i]!, dict);
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+  const root = ctx.nextRef();
+  const { first, last, count } = link(entries, root);
+  ctx.assign(root, ctx.obj({ Type: 'Outlines', First: first, Last: last, Count: count }));
+  doc.catalog.set(PDFName.of('Outlines'), root);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}

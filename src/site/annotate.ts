@@ -1,0 +1,31 @@
+import type { BuildManifest } from '../core/manifest.ts';
+
+/**
+ * The site is built before the PDFs, so what only the PDFs know (an issue's page count and file size, the page
+ * an article starts on in print) is filled in afterwards into the empty elements the pages leave for it:
+ * `<span data-print-page="<article id>">` and `<span data-pdf-info="<issue id>">`.
+ */
+export function annotateHtml(html: string, manifest: BuildManifest): string {
+  const articles = new Map(manifest.issues.flatMap((i) => i.articles.map((a) => [a.id, a])));
+  const issues = new Map(manifest.issues.map((i) => [i.id, i]));
+  return html
+    .replace(/(<span[^>]*data-print-page="([^"]+)"[^>]*>)<\/span>/g, (all, open: string, id: string) => {
+      const folio = articles.get(id)?.folio;
+      return folio ? `${open}印刷版第${Number(folio)}页</span>` : all;
+    })
+    .replace(/(<span[^>]*data-pdf-info="([^"]+)"[^>]*>)<\/span>/g, (all, open: string, id: string) => {
+      const issue = issues.get(id);
+      if (!issue?.pages || !issue.bytes) return all;
+      return `${open}${issue.pages}页，${(issue.bytes / 1024 / 1024).toFixed(1)} MB</span>`;
+    });
+}
+
+/**
+ * Astro fills the AVIF <source> of an article's <picture> (rehype-picture) with the attributes of an <img>; a
+ * <source> takes only type, srcset, sizes, width and height, and browsers flag an `src` on it as an error.
+ */
+export function tidyPictureSources(html: string): string {
+  return html.replace(/<source type="image\/avif"[^>]*>/g, (tag) =>
+    tag.replace(/\s(?!(?:type|srcset|sizes|width|height)=)[\w-]+(?:="[^"]*")?(?=[\s>])/g, ''),
+  );
+}
