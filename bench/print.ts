@@ -1,5 +1,5 @@
 // Times qikan's print step against other ways of printing the same issue, side by side in one run:
-//   qikan        paginateIssue (Paged.js + layouts/print/paginate.ts) then renderPdf, in an already launched Chromium
+//   qikan        the print stages prepare, paginate (Paged.js), decorate, render, in an already launched Chromium
 //   chromium     the same Chromium printing the print document as it is, without Paged.js
 //   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
 // The three others get a copy of the print document without its <script> tags (dist/bench/<issue>/), so that
@@ -13,8 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { chromiumArgs, findChromium, launchBrowser } from '../src/print/chromium.ts';
-import { paginateIssue } from '../src/print/stages/paginate.ts';
-import { renderPdf } from '../src/print/stages/finish.ts';
+import { loadModel, type Model } from '../src/core/model.ts';
+import { kindOf } from '../src/kinds/index.ts';
+import { decorate } from '../src/print/stages/decorate.ts';
+import { paginate } from '../src/print/stages/paginate.ts';
+import { prepareRun } from '../src/print/stages/prepare.ts';
+import { renderPdf } from '../src/print/stages/render.ts';
 import { serveDirectory } from '../src/print/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -109,21 +113,29 @@ function peerBin(pkg: string, name: string): { file: string; version: string } {
   return { file: path.join(dir, typeof json.bin === 'string' ? json.bin : json.bin[name]!), version: json.version };
 }
 
-function qikan(browser: Browser, url: string): Tool {
+function qikan(browser: Browser, url: string, model: Model): Tool {
   return {
     name: 'qikan',
-    how: 'paginateIssue + renderPdf (src/print), browser already running',
+    how: 'the print stages prepare, paginate, decorate and render (src/print/stages), browser already running',
     // prepareImages, between the two in the build, is left out: it writes into dist/print/<issue>/images and has
     // no counterpart in the other tools, which print the web images as they are.
     async run(issue) {
       const t0 = performance.now();
-      const { page } = await paginateIssue(browser, `${url}/print/${issue}/`);
-      const paginate = since(t0);
+      const run = prepareRun(
+        model,
+        model.issues.find((i) => i.id === issue)!,
+        url,
+        false,
+      );
+      const paginated = await paginate(browser, run);
+      await decorate(run, paginated, kindOf(model.publication));
+      const { page } = paginated;
+      const laidOut = since(t0);
       const t1 = performance.now();
       const pdf = await renderPdf(page).finally(() => page.close());
       const write = since(t1);
       await fs.writeFile(path.join(OUT, 'pdf', `qikan-${issue}.pdf`), pdf);
-      return { seconds: paginate + write, pages: await pageCount(pdf), steps: { paginate, pdf: write } };
+      return { seconds: laidOut + write, pages: await pageCount(pdf), steps: { paginate: laidOut, pdf: write } };
     },
   };
 }
@@ -236,7 +248,7 @@ async function main() {
   const chromiumVersion = browser.version();
   const server = await serveDirectory(DIST);
   const { tools, versions, skipped } = peerTools(server.url, chromium, notInstalled);
-  tools.unshift(qikan(browser, server.url), chromiumPrint(browser, server.url));
+  tools.unshift(qikan(browser, server.url, loadModel(ROOT)), chromiumPrint(browser, server.url));
 
   const runs = new Map<string, Run[]>();
   try {

@@ -1,21 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './core/schema/article.ts';
-import { issueSchemaWith } from './core/schema/issue.ts';
-import { IMPORT_REPORT, issuesDir, publicationRoot } from './core/paths.ts';
+import { z } from 'astro/zod';
+import model from 'virtual:qikan/model';
+import { IMPORT_REPORT, articleId, issuesDir } from './core/names.ts';
+import { kindOf } from './kinds/index.ts';
+import { issueImagePaths } from './kinds/kind.ts';
 
-// The same files and schemas as src/lib/model.ts, which has already validated them with line numbers
-// before Astro starts (qikan build). Astro adds what only it can do: rendering and image processing.
-const base = issuesDir(publicationRoot());
-const idOf = ({ entry }: { entry: string }) => entry.replace(/(\/issue)?\.(md|yaml)$/, '');
+// The model has read and validated the files already (with line numbers). Astro adds what only it can do: rendering
+// the articles' Markdown with their images, and processing the images issue.yaml names.
+const base = issuesDir(model.root);
+const kind = kindOf(model.publication);
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: ['*/*.md', `!*/${IMPORT_REPORT}`], base, generateId: idOf }),
-    schema: articleSchema,
+    loader: glob({
+      pattern: ['*/*.md', `!*/${IMPORT_REPORT}`],
+      base,
+      generateId: ({ entry }) => articleId(path.dirname(entry), path.basename(entry)),
+    }),
   }),
   issues: defineCollection({
-    loader: glob({ pattern: '*/issue.yaml', base, generateId: idOf }),
-    schema: ({ image }) => issueSchemaWith(image()),
+    loader: {
+      name: 'qikan-issue-images',
+      load: async ({ store, parseData, config }) => {
+        store.clear();
+        for (const issue of model.issues) {
+          const file = path.join(base, issue.id, 'issue.yaml');
+          const data = await parseData({ id: issue.id, data: issueImagePaths(kind, issue.meta), filePath: file });
+          store.set({ id: issue.id, data, filePath: path.relative(fileURLToPath(config.root), file) });
+        }
+      },
+    },
+    schema: ({ image }) => z.object(Object.fromEntries(kind.issueImages.map((k) => [k, image().optional()]))),
   }),
 };

@@ -1,4 +1,4 @@
-import { ISSUE_ID } from '../core/model.ts';
+import { ISSUE_ID } from '../core/names.ts';
 
 /**
  * The issues a pull request touches, to build for the editor to look at, from the paths it changed (relative

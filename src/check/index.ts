@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/findings.ts';
 import { sortFindings } from '../core/findings.ts';
-import { splitFrontMatter } from '../core/front-matter.ts';
-import { SCHEME, imageRefs, isOutside } from '../core/images.ts';
-import { parseMarkdown } from '../core/markdown/parse.ts';
-import { readPublication, type Model } from '../core/model.ts';
+import { imageRefs, isOutside } from '../core/images.ts';
+import { readPublication, type Model, type Sources } from '../core/model.ts';
 import { placeholdersIn } from '../core/article-template.ts';
-import { readUtf8 } from '../core/read-text.ts';
-import { isArticleFile, issuesDir, pdfPath } from '../core/paths.ts';
+import type { ArticleSource } from '../core/read-article.ts';
+import { FEED_URL, SEARCH_URL, SITEMAP_URL } from '../core/routes.ts';
+import { isRemote } from '../core/urls.ts';
+import { kindOf } from '../kinds/index.ts';
+import { issueImagePaths } from '../kinds/kind.ts';
 import { textEms, tocTitleEms } from '../print/geometry.ts';
-import { ISSUE_IMAGES } from '../core/schema/issue.ts';
-import { parseYaml, positionOf } from '../core/yaml-source.ts';
+import { positionOf } from '../core/yaml-source.ts';
 import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
 import { fixChinese, lintChinese } from './chinese-text.ts';
 
@@ -22,12 +22,23 @@ export interface CheckOptions {
 
 /**
  * Everything a build relies on, and what an editor would otherwise catch by eye, without building: the
- * model's own validation (what stops a build) and the checks that only `qikan check` makes.
+ * model's own validation (what stops a build) and the checks that only `qikan check` makes, on the files as the
+ * model read them.
  */
 export async function checkPublication(root: string, options: CheckOptions = {}): Promise<Finding[]> {
-  const { model, findings } = readPublication(root);
-  for (const file of articleFiles(root)) findings.push(...(await checkArticleFile(root, file, model)));
-  if (model) findings.push(...(await checkIssueImages(model)));
+  return checkRead(root, readPublication(root), options);
+}
+
+/** The same, on a publication already read (what `qikan build` has read once for everything it does). */
+export async function checkRead(
+  root: string,
+  read: ReturnType<typeof readPublication>,
+  options: CheckOptions = {},
+): Promise<Finding[]> {
+  const { model, sources } = read;
+  const findings = [...read.findings];
+  for (const source of sources.articles) findings.push(...(await checkArticleFile(source, model)));
+  if (model) findings.push(...(await checkIssueImages(model, sources)));
   const inScope = scopeOf(root, options);
   return sortFindings(findings.filter((f) => inScope(path.resolve(root, f.file))));
 }
@@ -38,28 +49,10 @@ function scopeOf(root: string, options: CheckOptions): (file: string) => boolean
   return (file) => !scope.length || scope.some((s) => !isOutside(s, file));
 }
 
-/** The Markdown files of every issue folder. */
-export function articleFiles(root: string): string[] {
-  const dir = issuesDir(root);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      fs
-        .readdirSync(path.join(dir, d.name))
-        .filter(isArticleFile)
-        .map((f) => path.join(dir, d.name, f)),
-    )
-    .sort();
-}
-
-async function checkArticleFile(root: string, file: string, model: Model | undefined): Promise<Finding[]> {
-  const rel = path.relative(root, file);
-  const text = readUtf8(file);
+async function checkArticleFile(source: ArticleSource, model: Model | undefined): Promise<Finding[]> {
+  const { file: rel, text, split, tree } = source;
   // A file that is not UTF-8 or has no front matter is reported by the model.
-  const split = text === undefined ? undefined : splitFrontMatter(text);
-  if (!split || text === undefined) return [];
+  if (!split || text === undefined || !tree) return [];
   const findings: Finding[] = [];
   const textLines = lineStarts(text);
   for (const p of placeholdersIn(text)) {
@@ -75,14 +68,13 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   const inFile = (f: Omit<Finding, 'file'>): void =>
     void findings.push({ ...f, file: rel, line: f.line + split.bodyLine - 1 });
 
-  const { source } = parseYaml(split.yaml, rel, split.yamlLine - 1);
-  const title = source?.doc.get('title');
-  if (source && typeof title === 'string' && model) {
+  const title = source.yaml?.doc.get('title');
+  if (source.yaml && typeof title === 'string' && model) {
     const room = tocTitleEms(model.publication.page);
     if (textEms(title) > room) {
       findings.push({
         file: rel,
-        ...positionOf(source, ['title']),
+        ...positionOf(source.yaml, ['title']),
         field: 'title',
         rule: 'title-too-long',
         message: `标题约 ${Math.ceil(textEms(title))} 个字宽，印刷版目录一行只排得下约 ${Math.floor(room)} 个字`,
@@ -91,13 +83,12 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
     }
   }
 
-  const tree = parseMarkdown(split.body);
   checkLinks(tree, model && sitePaths(model), inFile);
   checkHtml(tree, inFile);
   for (const ref of imageRefs(tree)) {
-    if (ref.raw || SCHEME.test(ref.src)) continue;
-    const image = safeResolve(file, ref.src);
-    if (image && !isOutside(path.dirname(file), image) && fs.existsSync(image)) {
+    if (ref.raw || isRemote(ref.src)) continue;
+    const image = safeResolve(source.path, ref.src);
+    if (image && !isOutside(path.dirname(source.path), image) && fs.existsSync(image)) {
       await checkImageSize(image, ref.src, ref, inFile);
     }
   }
@@ -113,18 +104,16 @@ async function checkArticleFile(root: string, file: string, model: Model | undef
   return findings;
 }
 
-async function checkIssueImages(model: Model): Promise<Finding[]> {
+async function checkIssueImages(model: Model, sources: Sources): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const issue of model.issues) {
-    const meta = path.join(issuesDir(model.root), issue.id, 'issue.yaml');
-    const { source } = parseYaml(fs.readFileSync(meta, 'utf8'), path.relative(model.root, meta));
-    for (const key of ISSUE_IMAGES) {
-      const src = issue.meta[key]?.image;
+  const kind = kindOf(model.publication);
+  for (const { path: meta, yaml, meta: data } of sources.issues) {
+    for (const [key, src] of Object.entries(issueImagePaths(kind, data ?? {}))) {
       // The model has checked that it is a file inside the issue folder (or reported it).
-      if (!src || !source || SCHEME.test(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;
-      const at = positionOf(source, [key, 'image']);
+      if (!yaml || isRemote(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;
+      const at = positionOf(yaml, [key, 'image']);
       await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) =>
-        findings.push({ ...f, file: source.file, field: `${key}.image` }),
+        findings.push({ ...f, file: yaml.file, field: `${key}.image` }),
       );
     }
   }
@@ -133,15 +122,9 @@ async function checkIssueImages(model: Model): Promise<Finding[]> {
 
 /** The addresses of the site's pages and PDFs, as an article may link to them. */
 function sitePaths(model: Model): Set<string> {
-  const paths = [
-    '/',
-    '/search/',
-    '/rss.xml',
-    '/sitemap-index.xml',
-    ...model.publication.sections.map((s) => `/section/${s.id}/`),
-  ];
+  const paths = ['/', SEARCH_URL, FEED_URL, SITEMAP_URL, ...[...model.sections.values()].map((s) => s.url)];
   for (const issue of model.issues)
-    paths.push(`/${issue.id}/`, `/${pdfPath(issue.id)}`, ...issue.articles.filter((a) => a.web).map((a) => a.url));
+    paths.push(issue.url, issue.pdfUrl, ...issue.articles.filter((a) => a.web).map((a) => a.url));
   return new Set(paths);
 }
 
@@ -171,11 +154,8 @@ function lineStarts(text: string): number[] {
 export function fixPublication(root: string, options: CheckOptions = {}): string[] {
   const inScope = scopeOf(root, options);
   const changed: string[] = [];
-  for (const file of articleFiles(root)) {
-    if (!inScope(file)) continue;
-    const text = readUtf8(file);
-    const split = text === undefined ? undefined : splitFrontMatter(text);
-    if (!split || text === undefined) continue;
+  for (const { path: file, text, split } of readPublication(root).sources.articles) {
+    if (!inScope(file) || !split || text === undefined) continue;
     const bodyStart = lineStarts(text)[split.bodyLine - 1] ?? text.length;
     const body = text.slice(bodyStart);
     const fixed = fixChinese(body);

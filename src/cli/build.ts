@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateHtml, tidyPictureSources } from '../site/annotate.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
-import { checkPublication } from '../check/index.ts';
+import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
-import { loadModel, type Model } from '../core/model.ts';
-import { pdfPath } from '../core/paths.ts';
+import { readPublication, type Model } from '../core/model.ts';
+import { siteConfig } from '../site/astro-config.ts';
+import { pdfFile } from '../core/routes.ts';
 import { findChromium } from '../print/chromium.ts';
 import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/pipeline.ts';
@@ -50,10 +51,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   }
 
   // The build refuses what `qikan check` calls an error (the same rules, the same messages).
-  const findings = await checkPublication(root);
+  const read = readPublication(root);
+  const findings = await checkRead(root, read);
   const stopping = findings.filter(stopsBuild);
-  if (stopping.length) throw new ContentError(stopping);
-  const model = loadModel(root);
+  if (stopping.length || !read.model) throw new ContentError(stopping);
+  const { model } = read;
   const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
   // Before the site is built: a missing browser or Ghostscript is told at once.
   if (options.pdf) findChromium();
@@ -68,7 +70,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
   const started = Date.now();
   try {
-    await buildSite(root, out, options);
+    await buildSite(model, out, options);
   } finally {
     await previous?.restore();
   }
@@ -88,7 +90,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
         done: (issue, r) => {
           const kb = r.bytes / 1024;
           progress.done(
-            `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfPath(issue.id)}`,
+            `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfFile(issue.id)}`,
           );
         },
       },
@@ -148,7 +150,7 @@ async function setAsidePdfs(out: string, only: string) {
       await fs.mkdir(pdfDir, { recursive: true });
       for (const name of await fs.readdir(kept)) {
         const rejected = name.endsWith('.rejected.pdf');
-        if (name !== path.basename(pdfPath(only)) && !rejected)
+        if (name !== path.basename(pdfFile(only)) && !rejected)
           await fs.rename(path.join(kept, name), path.join(pdfDir, name));
       }
       await fs.rm(kept, { recursive: true, force: true });
@@ -156,10 +158,9 @@ async function setAsidePdfs(out: string, only: string) {
   };
 }
 
-async function buildSite(root: string, out: string, options: BuildOptions): Promise<void> {
-  // The routes read the publication folder from the environment (src/lib/paths.ts). Astro's content cache is
-  // fresh for every build: it would keep articles rendered by an older Markdown pipeline, or another folder's.
-  process.env.QIKAN_ROOT = root;
+async function buildSite(model: Model, out: string, options: BuildOptions): Promise<void> {
+  // The pages read the model this build has read (src/site/integration.ts). Astro's content cache is fresh for
+  // every build: it would keep articles rendered by an older Markdown pipeline, or another folder's.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
@@ -173,7 +174,14 @@ async function buildSite(root: string, out: string, options: BuildOptions): Prom
   await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });
   const staging = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
   try {
-    await build({ root: projectDir, outDir: staging, cacheDir, logLevel: options.verbose ? 'info' : 'warn' });
+    await build({
+      ...siteConfig(model),
+      root: projectDir,
+      configFile: false,
+      outDir: staging,
+      cacheDir,
+      logLevel: options.verbose ? 'info' : 'warn',
+    });
     await fs.rm(out, { recursive: true, force: true });
     await fs.mkdir(path.dirname(out), { recursive: true });
     await fs.rename(staging, out).catch(async (error: NodeJS.ErrnoException) => {

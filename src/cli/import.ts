@@ -7,7 +7,8 @@ import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../im
 import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
 import type { ImportResult, PublicationFacts } from '../import/result.ts';
-import { ISSUE_ID, loadModel } from '../core/model.ts';
+import { loadModel } from '../core/model.ts';
+import { ISSUE_ID } from '../core/names.ts';
 import { publicationSchema } from '../core/schema/publication.ts';
 import { parseYaml, validateYaml } from '../core/yaml-source.ts';
 import { writePlainCover } from './new.ts';

@@ -4,8 +4,8 @@ import sharp from 'sharp';
 import { stringify } from 'yaml';
 import { TEMPLATE } from '../core/article-template.ts';
 import { ContentError } from '../core/findings.ts';
-import { ISSUE_ID, ORDER_PREFIX, SLUG, loadModel, readPublication } from '../core/model.ts';
-import { issuesDir } from '../core/paths.ts';
+import { loadModel, readPublication } from '../core/model.ts';
+import { ISSUE_ID, SLUG, articleFileName, issuesDir, parseArticleFileName } from '../core/names.ts';
 
 /** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
 const today = (now = new Date()) => now.toLocaleDateString('sv-SE');
@@ -40,13 +40,12 @@ export async function newArticle(
   // Orders of the articles that load, and of any file named NN-… (one with a mistake in it still holds its number).
   const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.md'));
   const order =
-    Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => Number(ORDER_PREFIX.exec(f)?.[1] ?? 0))) + 1;
-  const nn = String(order).padStart(2, '0');
-  const slug = opts.slug ?? `article-${nn}`;
+    Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => parseArticleFileName(f).order ?? 0)) + 1;
+  const slug = opts.slug ?? `article-${String(order).padStart(2, '0')}`;
   if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
-  const taken = names.find((f) => (ORDER_PREFIX.exec(f)?.[2] ?? f) === `${slug}.md`);
+  const taken = names.find((f) => parseArticleFileName(f).slug === slug);
   if (taken) throw new Error(`--slug “${slug}”已是 ${path.join(path.relative(root, dir), taken)} 的网址，请换一个`);
-  const file = path.join(dir, `${nn}-${slug}.md`);
+  const file = path.join(dir, articleFileName(order, slug));
   const frontMatter = stringify({
     title: opts.title,
     section: section.id,

@@ -1,6 +1,8 @@
 import type { Issue, Model } from './model.ts';
-import { pdfPath } from './paths.ts';
-import { formatFolio, type PrintLayout } from '../kinds/magazine/page-layout.ts';
+import { pdfFile } from './routes.ts';
+import { kindOf } from '../kinds/index.ts';
+import type { PublicationKind } from '../kinds/kind.ts';
+import type { PrintLayout } from '../print/layout.ts';
 
 /** dist/build-manifest.json: what was built, for tests and outside checks. Paths are relative to dist/. */
 export interface BuildManifest {
@@ -51,32 +53,33 @@ export function buildManifest(
   printed: Map<string, PrintedIssue>,
   previous?: BuildManifest,
 ): BuildManifest {
+  const kind = kindOf(model.publication);
   const earlier = new Map(previous?.issues.map((i) => [i.id, i]));
   return {
     publication: model.publication.name,
     issues: model.issues.map((issue) => {
       const made = printed.get(issue.id);
       const kept = earlier.get(issue.id);
-      return !made && kept?.pdf ? kept : issueEntry(issue, made);
+      return !made && kept?.pdf ? kept : issueEntry(kind, issue, made);
     }),
   };
 }
 
-function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry {
+function issueEntry(kind: PublicationKind, issue: Issue, printed: PrintedIssue | undefined): IssueEntry {
   const placed = new Map(printed?.layout.articles.map((a) => [a.anchor, a]));
   return {
     id: issue.id,
     number: issue.meta.number,
     headline: issue.meta.headline,
-    url: `/${issue.id}/`,
-    pdf: printed ? pdfPath(issue.id) : null,
+    url: issue.url,
+    pdf: printed ? pdfFile(issue.id) : null,
     pages: printed?.layout.pages.length ?? null,
     bytes: printed?.bytes ?? null,
     printReady: printed?.printReady ?? false,
     cmyk: printed?.cmyk ?? false,
     sections: (printed?.layout.pages ?? [])
       .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
-      .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: formatFolio(p.folio!) })),
+      .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: kind.formatFolio(p.folio!) })),
     articles: issue.articles.map((a) => {
       const place = a.print ? placed.get(a.anchor) : undefined;
       return {
@@ -85,7 +88,7 @@ function issueEntry(issue: Issue, printed: PrintedIssue | undefined): IssueEntry
         section: a.section,
         url: a.web ? a.url : null,
         pdfPage: place?.pdfPage ?? null,
-        folio: place ? formatFolio(place.folio) : null,
+        folio: place ? kind.formatFolio(place.folio) : null,
       };
     }),
   };

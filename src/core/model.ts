@@ -1,17 +1,51 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { KINDS, kindOf, type KindId } from '../kinds/index.ts';
+import { issueImagePaths } from '../kinds/kind.ts';
+import type { IssueMeta } from '../kinds/magazine/issue-schema.ts';
 import { ContentError, type Finding } from './findings.ts';
-import { splitFrontMatter } from './front-matter.ts';
-import { toString } from 'mdast-util-to-string';
-import { checkImage, imageRefs } from './images.ts';
-import { parseMarkdown } from './markdown/parse.ts';
-import { readUtf8 } from './read-text.ts';
-import { readingMinutes } from './reading.ts';
-import { issuesDir, isArticleFile } from './paths.ts';
-import { articleHints, articleSchema, type ArticleFrontMatter } from './schema/article.ts';
-import { ISSUE_IMAGES, issueSchema, type IssueMeta } from './schema/issue.ts';
-import { publicationSchema, type Publication } from './schema/publication.ts';
-import { didYouMean, parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
+import { checkImage } from './images.ts';
+import { ISSUE_ID, isArticleFile, issuesDir } from './names.ts';
+import { readArticle, type ArticleSource } from './read-article.ts';
+import { readYamlFile } from './read-yaml-file.ts';
+import { issueRouteData, sectionEntries } from './route-data.ts';
+import type { ArticleFrontMatter } from './schema/article.ts';
+import { publicationSchema, type Publication, type Section } from './schema/publication.ts';
+import type { TocSection } from './toc.ts';
+import { positionOf, type YamlSource } from './yaml-source.ts';
+
+/**
+ * The publication, read once: every file parsed and validated, and what pages would otherwise each work out
+ * again (URLs, labels, the 目录, neighbours) computed once. `qikan check`, `qikan build`, the Astro pages (through
+ * the virtual module of src/site/integration.ts) and the print pipeline all read this one model.
+ */
+export interface Model {
+  root: string;
+  kind: KindId;
+  publication: Publication;
+  /** The publication's sections by id, in their configured order, with their page's URL. */
+  sections: Map<string, SectionEntry>;
+  /** Newest first (by the kind's order: a magazine's by year, month and number, not by folder name). */
+  issues: Issue[];
+}
+
+export interface SectionEntry extends Section {
+  url: string;
+}
+
+export interface Issue {
+  id: string;
+  meta: IssueMeta;
+  /** All articles, in printed order: by section as publication.yaml orders them, then by `order`. */
+  articles: Article[];
+  /** The issue's page on the site. */
+  url: string;
+  pdfUrl: string;
+  /** How the issue names itself (总第86期 | 2026/10月刊). */
+  label: string;
+  /** The 目录 of each medium. */
+  toc: { print: TocSection[]; web: TocSection[] };
+}
 
 export interface Article extends ArticleFrontMatter {
   /** `<issue-id>/<file name without .md>`: also the id of the Astro content entry. */
@@ -25,31 +59,25 @@ export interface Article extends ArticleFrontMatter {
   url: string;
   /** HTML id of the article in the issue's print document. */
   anchor: string;
-  /** The body's images in reading order, as paths relative to the publication root. */
-  images: string[];
   /** Minutes a reader needs for the body (Chinese text: about 400 characters a minute). */
   readingMinutes: number;
+  /** The article's own date, else its issue's. */
+  published: Date;
+  /** The articles before and after it on the site. */
+  prev?: ArticleLink;
+  next?: ArticleLink;
 }
 
-export interface Issue {
-  id: string;
-  meta: IssueMeta;
-  /** All articles, in printed order: by section as publication.yaml orders them, then by `order`. */
-  articles: Article[];
+export interface ArticleLink {
+  title: string;
+  url: string;
 }
 
-export interface Model {
-  root: string;
-  publication: Publication;
-  /** Newest first (by year, month and number, not by folder name). */
-  issues: Issue[];
+/** Each file as it was read, for the checks of `qikan check` that look past the model. */
+export interface Sources {
+  articles: ArticleSource[];
+  issues: { id: string; file: string; path: string; yaml?: YamlSource; meta?: IssueMeta }[];
 }
-
-/** `03-slug.md`: up to three digits, so that `2026-outlook.md` is not taken for order 2026. */
-export const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
-/** Slugs and issue ids become URLs and file names. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const ISSUE_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 export interface LoadOptions {
   /** An issue folder without articles yet is fine (`qikan new` fills it); a build refuses it. */
@@ -64,14 +92,19 @@ export function loadModel(root: string, options: LoadOptions = {}): Model {
 }
 
 /**
- * The publication as far as it is valid, and every problem found. A build refuses any finding (loadModel);
- * `qikan check` reports them with its own checks.
+ * The one entry point: the publication as far as it is valid, every problem found in any file, and the files as
+ * read. A build refuses any finding (loadModel); `qikan check` adds its own checks on the same sources.
  */
-export function readPublication(root: string, options: LoadOptions = {}): { model?: Model; findings: Finding[] } {
+export function readPublication(
+  root: string,
+  options: LoadOptions = {},
+): { model?: Model; findings: Finding[]; sources: Sources } {
   const findings: Finding[] = [];
+  const sources: Sources = { articles: [], issues: [] };
   const rel = (p: string) => path.relative(root, p) || p;
 
-  const publication = loadYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings).data;
+  const publication = readYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings).data;
+  const kind = kindOf(publication);
   const dir = issuesDir(root);
   const issueIds = fs.existsSync(dir)
     ? fs
@@ -101,81 +134,52 @@ export function readPublication(root: string, options: LoadOptions = {}): { mode
       });
       continue;
     }
-    const issue = loadIssue(root, id, publication, rel, findings, options);
+    const issue = readIssue(root, id, publication, rel, findings, sources, options);
     if (issue) issues.push(issue);
   }
-  const key = (i: Issue) => [i.meta.year, i.meta.month, i.meta.number];
-  issues.sort((a, b) => key(b).reduce((d, v, k) => d || v - key(a)[k]!, 0));
-  return { model: publication && { root, publication, issues }, findings };
+  issues.sort((a, b) => kind.compareIssues(a.meta, b.meta));
+  const model = publication && {
+    root,
+    kind: publication.kind,
+    publication,
+    sections: sectionEntries(publication),
+    issues,
+  };
+  return { model, findings, sources };
 }
 
-const cache = new Map<string, Model>();
-/** The model of a root, computed once per process (Astro pages all read the same one). */
-export function modelFor(root: string): Model {
-  let model = cache.get(root);
-  if (!model) cache.set(root, (model = loadModel(root)));
-  return model;
-}
-
-function loadYamlFile<T>(
-  file: string,
-  rel: (p: string) => string,
-  schema: import('zod').ZodType<T>,
-  findings: Finding[],
-): { data?: T; source?: YamlSource } {
-  if (!fs.existsSync(file)) {
-    findings.push({
-      file: rel(file),
-      line: 1,
-      rule: 'missing-file',
-      message: `缺少文件 ${path.basename(file)}`,
-      hint: `建立 ${path.basename(file)}（可参照示例期）。`,
-    });
-    return {};
-  }
-  const text = readUtf8(file);
-  if (text === undefined) {
-    findings.push(encodingFinding(rel(file)));
-    return {};
-  }
-  const parsed = parseYaml(text, rel(file));
-  findings.push(...parsed.findings);
-  if (!parsed.source) return {};
-  const { data, findings: f } = validateYaml(parsed.source, schema);
-  findings.push(...f);
-  return { data, source: parsed.source };
-}
-
-function loadIssue(
+function readIssue(
   root: string,
   id: string,
   publication: Publication | undefined,
   rel: (p: string) => string,
   findings: Finding[],
+  sources: Sources,
   options: LoadOptions,
 ): Issue | undefined {
+  const kind = kindOf(publication);
   const dir = path.join(issuesDir(root), id);
   const metaFile = path.join(dir, 'issue.yaml');
-  const { data: meta, source } = loadYamlFile(metaFile, rel, issueSchema, findings);
+  const { data: meta, source } = readYamlFile(metaFile, rel, kind.issueSchema, findings);
+  sources.issues.push({ id, file: rel(metaFile), path: metaFile, yaml: source, meta });
   if (meta && source) {
-    for (const key of ISSUE_IMAGES) {
-      const image = meta[key]?.image;
-      if (!image) continue;
+    for (const [key, image] of Object.entries(issueImagePaths(kind, meta))) {
       const ref = { src: image, ...positionOf(source, [key, 'image']) };
       checkImage(ref, metaFile, dir, (f) => findings.push({ file: rel(metaFile), field: `${key}.image`, ...f }));
     }
   }
 
-  const articles: Article[] = [];
+  const read: Omit<Article, 'published'>[] = [];
   const files = fs.readdirSync(dir).filter(isArticleFile).sort();
   for (const name of files) {
-    const article = loadArticle(path.join(dir, name), id, publication, rel, findings);
-    if (article) articles.push(article);
+    const { article, source } = readArticle(path.join(dir, name), id, publication, rel, findings);
+    sources.articles.push(source);
+    if (article) read.push(article);
   }
-  reportDuplicateOrders(articles, findings);
+  reportDuplicates(read, findings);
 
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
-  articles.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
+  read.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
   if (!files.length && !options.allowEmptyIssues) {
     findings.push({
       file: rel(dir),
@@ -185,133 +189,15 @@ function loadIssue(
       hint: '加入文章（qikan new article），或删除这个文件夹。',
     });
   }
-  return meta ? { id, meta, articles } : undefined;
-}
-
-function loadArticle(
-  file: string,
-  issueId: string,
-  publication: Publication | undefined,
-  rel: (p: string) => string,
-  findings: Finding[],
-): Article | undefined {
-  const text = readUtf8(file);
-  if (text === undefined) {
-    findings.push(encodingFinding(rel(file)));
-    return undefined;
-  }
-  const split = splitFrontMatter(text);
-  if (!split) {
-    findings.push({
-      file: rel(file),
-      line: 1,
-      rule: 'no-front-matter',
-      message: '文章没有前置信息（front matter）',
-      hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。',
-    });
-    return undefined;
-  }
-  const parsed = parseYaml(split.yaml, rel(file), split.yamlLine - 1);
-  findings.push(...parsed.findings);
-  const validated = parsed.source ? validateYaml(parsed.source, articleSchema, articleHints) : undefined;
-  findings.push(...(validated?.findings ?? []));
-  const data = validated?.data;
-  let ok = true;
-
-  // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
-  if (!split.body.trim()) {
-    ok = false;
-    findings.push({
-      file: rel(file),
-      line: split.bodyLine,
-      rule: 'empty-article',
-      message: '文章没有正文',
-      hint: '在前置信息下面写正文，或删除这个文件。',
-    });
-  }
-  const tree = parseMarkdown(split.body);
-  const refs = imageRefs(tree);
-  for (const ref of refs) {
-    checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
-      ok = false;
-      findings.push({ file: rel(file), ...f });
-    });
-  }
-  if (!data || !parsed.source) return undefined;
-  const src: YamlSource = parsed.source;
-
-  const base = path.basename(file, '.md');
-  const prefix = ORDER_PREFIX.exec(base);
-  const order = data.order ?? (prefix ? Number(prefix[1]) : undefined);
-  const slug = prefix ? prefix[2]! : base;
-  if (order === undefined) {
-    ok = false;
-    findings.push({
-      file: rel(file),
-      ...positionOf(src, []),
-      field: 'order',
-      rule: 'missing-order',
-      message: '文章没有顺序号',
-      hint: articleHints.order,
-    });
-  }
-  if (publication && !publication.sections.some((s) => s.id === data.section)) {
-    ok = false;
-    const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
-    const guess = didYouMean(
-      data.section,
-      publication.sections.map((s) => s.id),
-    );
-    findings.push({
-      file: rel(file),
-      ...positionOf(src, ['section']),
-      field: 'section',
-      rule: 'unknown-section',
-      message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''),
-      hint: `可用的栏目：${ids}。`,
-    });
-  }
-  if (!SLUG.test(slug)) {
-    ok = false;
-    findings.push({
-      file: rel(file),
-      line: 1,
-      rule: 'file-name',
-      message: `文件名给出的网址“${slug}”不是小写英文`,
-      hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
-    });
-  }
-  if (!ok) return undefined;
-  return {
-    ...data,
-    id: `${issueId}/${base}`,
-    issueId,
-    file: rel(file),
-    slug,
-    order: order!,
-    url: `/${issueId}/${slug}/`,
-    anchor: `article-${slug}`,
-    images: refs.map((r) => rel(path.resolve(path.dirname(file), decodeURI(r.src)))),
-    readingMinutes: readingMinutes(toString(tree)),
-  };
-}
-
-function encodingFinding(file: string): Finding {
-  return {
-    file,
-    line: 1,
-    rule: 'encoding',
-    message: '文件不是 UTF-8 编码，读出来会是乱码',
-    hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。',
-  };
+  if (!meta || !publication) return undefined;
+  const articles = read.map((a) => ({ ...a, published: a.date ?? meta.date }));
+  return issueRouteData(KINDS[publication.kind], publication, id, meta, articles);
 }
 
 /** Each article that shares its order or its web address with another is told so, naming the others. */
-function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
-  const report = (
-    key: (a: Article) => string,
-    finding: (a: Article, others: string) => Omit<Finding, 'file' | 'line'>,
-  ) => {
+function reportDuplicates(articles: Omit<Article, 'published'>[], findings: Finding[]): void {
+  type Read = (typeof articles)[number];
+  const report = (key: (a: Read) => string, finding: (a: Read, others: string) => Omit<Finding, 'file' | 'line'>) => {
     const groups = Map.groupBy(articles, key);
     for (const group of groups.values()) {
       if (group.length < 2) continue;
@@ -346,10 +232,4 @@ function reportDuplicateOrders(articles: Article[], findings: Finding[]): void {
       hint: '给其中一个文件改名。',
     }),
   );
-}
-
-/** 总第86期 | 2026/10月刊 */
-export function issueLabel(publication: Publication, issue: Issue): string {
-  const m = String(issue.meta.month).padStart(2, '0');
-  return `总第${issue.meta.number}期 | ${issue.meta.year}/${m}${publication.frequency}`;
 }

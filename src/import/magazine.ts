@@ -1,4 +1,5 @@
 import { SOURCE_LINE } from '../core/markdown/patterns.ts';
+import { articleFileName } from '../core/names.ts';
 import {
   findSourceLine,
   joinCutParagraphs,
@@ -306,6 +307,5 @@ function takeByline(blocks: Block[]): string | undefined {
 
 /** `03-slug.md`, or `03-article-03.md` for a title without Latin words. */
 export function fileName(a: Pick<ImportedArticle, 'order' | 'slug'>): string {
-  const nn = String(a.order).padStart(2, '0');
-  return `${nn}-${a.slug ?? `article-${nn}`}.md`;
+  return articleFileName(a.order, a.slug ?? `article-${String(a.order).padStart(2, '0')}`);
 }

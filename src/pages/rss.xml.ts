@@ -1,6 +1,5 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { issueLabel } from '../core/model.ts';
 import { model } from '../site/data.ts';
 import { articlesFor } from '../core/toc.ts';
 
@@ -9,9 +8,8 @@ const asText = (s: string | undefined) => s?.replace(/&/g, '&amp;').replace(/</g
 
 /** Every article of every issue on the site, newest issue first, in printed order within an issue. */
 export function GET(context: APIContext) {
-  const { publication, issues } = model();
+  const { publication, sections, issues } = model;
   if (!context.site) return new Response('publication.yaml has no siteUrl, so there is no feed', { status: 404 });
-  const sections = new Map(publication.sections.map((s) => [s.id, s.title]));
   return rss({
     title: publication.name,
     description: `${publication.name}（${publication.englishName ?? ''}）${publication.frequency}`,
@@ -21,9 +19,9 @@ export function GET(context: APIContext) {
       articlesFor(issue, 'web').map((a) => ({
         title: a.title,
         link: a.url,
-        pubDate: a.date ?? issue.meta.date,
+        pubDate: a.published,
         description: asText(a.summary),
-        categories: [sections.get(a.section)!, issueLabel(publication, issue)],
+        categories: [sections.get(a.section)!.title, issue.label],
       })),
     ),
   });

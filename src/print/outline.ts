@@ -1,4 +1,4 @@
-import type { PrintLayout } from '../kinds/magazine/page-layout.ts';
+import type { PrintLayout } from './layout.ts';
 import type { TocSection } from '../core/toc.ts';
 
 /** One bookmark of the PDF: a title and the 1-based PDF page it opens. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { compact } from './compact-text.ts';
 
 export interface TextItem {
   str: string;
@@ -41,12 +42,4 @@ export async function readPdfText(data: Uint8Array): Promise<PageText[]> {
   }
   await doc.destroy();
   return pages;
-}
-
-/**
- * Text without white space, for comparing the source with the PDF. The micro, ohm, kelvin and ångström signs
- * come out of the PDF as the Greek and Latin letters they look like (µm → μm): both sides are written so.
- */
-export function compact(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[\u00b5\u2126\u212a\u212b]/g, (c) => c.normalize('NFKC'));
 }

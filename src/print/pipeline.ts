@@ -1,21 +1,26 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue, Model } from '../core/model.ts';
-import { issueLabel } from '../core/model.ts';
-import { outlineEntries } from './outline.ts';
-import { pdfPath } from '../core/paths.ts';
-import { lengthToPt } from './geometry.ts';
-import { buildToc } from '../core/toc.ts';
+import { pdfFile, printDocumentUrl } from '../core/routes.ts';
 import type { PrintedIssue } from '../core/manifest.ts';
+import { kindOf } from '../kinds/index.ts';
+import type { PublicationKind } from '../kinds/kind.ts';
+import type { PrintLayout } from './layout.ts';
 import { launchBrowser } from './chromium.ts';
-import { checkPdf, lostText } from './stages/verify.ts';
-import { paginateIssue } from './stages/paginate.ts';
 import { toCmykPdfX, type CmykTools } from './cmyk.ts';
-import { prepareImages } from './stages/images.ts';
-import { finishPdf, renderPdf, type PdfMeta } from './stages/finish.ts';
+import { lengthToPt } from './geometry.ts';
+import { outlineEntries } from './outline.ts';
 import { readPdfText } from './pdf-text.ts';
 import { serveDirectory } from './serve.ts';
 import { articleBlocks } from './source-text.ts';
+import { decorate } from './stages/decorate.ts';
+import { finishPdf, type PdfMeta } from './stages/finish.ts';
+import { prepareImages } from './stages/images.ts';
+import { mergeRuns } from './stages/merge.ts';
+import { paginate, type Paginated } from './stages/paginate.ts';
+import { prepareRun, type PrintRun } from './stages/prepare.ts';
+import { renderPdf } from './stages/render.ts';
+import { verifyPdf } from './stages/verify.ts';
 
 export interface PrintReporter {
   pages(issue: Issue, count: number): void;
@@ -33,10 +38,6 @@ export class PdfCheckError extends Error {
   }
 }
 
-/**
- * The print engine, one step after another for each issue: paginate the print document, write the PDF,
- * check it against the issue (a PDF that fails is not written). The site must already be built in `distDir`.
- */
 export interface PrintOptions {
   /** Bleed and crop marks from publication.yaml, with TrimBox and BleedBox set: the file for the print shop. */
   printReady?: boolean;
@@ -44,6 +45,11 @@ export interface PrintOptions {
   cmyk?: CmykTools;
 }
 
+/**
+ * The print engine: for each issue, its stages one after another — prepare (the run's print document), paginate,
+ * decorate (folios, running heads, 目录 numbers), images (prepared for print), render, merge, finish (outline,
+ * metadata, boxes), verify (a PDF that fails is not written). The site must already be built in `distDir`.
+ */
 export async function printIssues(
   model: Model,
   issues: Issue[],
@@ -51,8 +57,7 @@ export async function printIssues(
   report: PrintReporter,
   options: PrintOptions = {},
 ): Promise<Map<string, PrintedIssue>> {
-  const bleed = options.printReady ? lengthToPt(model.publication.print.bleed) : 0;
-  const query = options.printReady ? '?print-ready' : '';
+  const kind = kindOf(model.publication);
   const printed = new Map<string, PrintedIssue>();
   const browser = await launchBrowser();
   const server = await serveDirectory(distDir).catch(async (e) => {
@@ -61,33 +66,26 @@ export async function printIssues(
   });
   try {
     for (const issue of issues) {
-      const { page, layout } = await paginateIssue(browser, `${server.url}/print/${issue.id}/${query}`, (n) =>
-        report.pages(issue, n),
-      );
-      for (const p of layout.pages)
-        for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
-      const imageDir = path.join(distDir, 'print', issue.id, 'images');
-      const raw = await prepareImages(page, model, issue, layout.images, imageDir, `/print/${issue.id}/images`)
-        .then((warnings) => warnings.forEach((w) => report.warn(w)))
-        .then(() => renderPdf(page))
-        .finally(() => page.close());
-      const toc = buildToc(model.publication, issue, 'print');
-      const boxes = options.printReady
+      const run = prepareRun(model, issue, server.url, !!options.printReady);
+      const paginated = await paginate(browser, run, (n) => report.pages(issue, n));
+      const documentDir = path.join(distDir, printDocumentUrl(issue.id));
+      const { layout, raw } = await renderRun(model, run, paginated, kind, documentDir, report);
+      const merged = await mergeRuns([raw]);
+      const boxes = run.printReady
         ? {
-            bleed,
+            bleed: run.bleed,
             trimWidth: lengthToPt(model.publication.page.width),
             trimHeight: lengthToPt(model.publication.page.height),
           }
         : undefined;
       const meta = pdfMeta(model, issue);
-      const pdf = await finishPdf(raw, meta, outlineEntries(toc, layout), boxes);
-      const text = await readPdfText(pdf);
-      const blocks = articleBlocks(await fs.readFile(path.join(distDir, 'print', issue.id, 'index.html'), 'utf8'));
-      const problems = [
-        ...checkPdf(model.publication, issue, layout, text, bleed),
-        ...lostText(model.publication, issue, layout, text, blocks, bleed),
-      ];
-      const file = path.join(distDir, pdfPath(issue.id));
+      const pdf = await finishPdf(merged, meta, outlineEntries(issue.toc.print, layout), boxes);
+      const blocks = articleBlocks(await fs.readFile(path.join(documentDir, 'index.html'), 'utf8'));
+      const problems = verifyPdf(
+        { publication: model.publication, issue, layout, pages: await readPdfText(pdf), blocks, bleed: run.bleed },
+        kind,
+      );
+      const file = path.join(distDir, pdfFile(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
       if (problems.length) {
         const rejected = file.replace(/\.pdf$/, '.rejected.pdf');
@@ -96,7 +94,7 @@ export async function printIssues(
       }
       const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, meta) : pdf;
       await fs.writeFile(file, final);
-      const result = { layout, bytes: final.byteLength, printReady: !!options.printReady, cmyk: !!options.cmyk };
+      const result = { layout, bytes: final.byteLength, printReady: run.printReady, cmyk: !!options.cmyk };
       printed.set(issue.id, result);
       report.done(issue, result);
     }
@@ -106,10 +104,40 @@ export async function printIssues(
   return printed;
 }
 
+/** decorate → images → render, on the page the run was paginated in (closed after, whatever happens). */
+async function renderRun(
+  model: Model,
+  run: PrintRun,
+  paginated: Paginated,
+  kind: PublicationKind,
+  documentDir: string,
+  report: PrintReporter,
+): Promise<{ layout: PrintLayout; raw: Uint8Array }> {
+  const { issue } = run;
+  try {
+    const layout = await decorate(run, paginated, kind);
+    for (const p of layout.pages)
+      for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
+    const imageUrl = `${printDocumentUrl(issue.id)}images`;
+    const warnings = await prepareImages(
+      paginated.page,
+      model,
+      issue,
+      layout.images,
+      path.join(documentDir, 'images'),
+      imageUrl,
+    );
+    warnings.forEach((w) => report.warn(w));
+    return { layout, raw: await renderPdf(paginated.page) };
+  } finally {
+    await paginated.page.close();
+  }
+}
+
 function pdfMeta(model: Model, issue: Issue): PdfMeta {
   const { publication } = model;
   return {
-    title: `${publication.name} ${issueLabel(publication, issue)}`,
+    title: `${publication.name} ${issue.label}`,
     author: publication.imprint.publisher.join('；'),
     subject: issue.meta.headline,
     keywords: [publication.name, publication.englishName ?? '', ...publication.sections.map((s) => s.title)].filter(

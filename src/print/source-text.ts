@@ -1,7 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { compact } from './pdf-text.ts';
+import { compact } from './compact-text.ts';
 
 /** The blocks whose text must all reach the PDF: paragraphs, headings, list items, table cells, captions. */
 const BLOCKS = new Set([

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/core/model.ts';
 import { lengthToPt } from '../../src/print/geometry.ts';
-import { printedFolio } from '../../src/print/stages/verify.ts';
-import { compact as squash, type PageText } from '../../src/print/pdf-text.ts';
+import { printedFolio } from '../../src/kinds/magazine/verify-pdf.ts';
+import { compact as squash } from '../../src/print/compact-text.ts';
+import type { PageText } from '../../src/print/pdf-text.ts';
 import type { Built } from './build.ts';
 import { readFonts, readOutline } from './pdf-structure.ts';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/core/model.ts';
-import type { PrintLayout } from '../../src/kinds/magazine/page-layout.ts';
-import { checkPdf, lostText, printedFolio, tocNumbers } from '../../src/print/stages/verify.ts';
-import { compact, type PageText } from '../../src/print/pdf-text.ts';
+import { articleRanges, checkPdf, printedFolio, tocNumbers } from '../../src/kinds/magazine/verify-pdf.ts';
+import type { PrintLayout } from '../../src/print/layout.ts';
+import { lostText } from '../../src/print/stages/verify.ts';
+import { compact } from '../../src/print/compact-text.ts';
+import type { PageText } from '../../src/print/pdf-text.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(
@@ -144,7 +146,7 @@ describe('lostText', () => {
   ]);
 
   it('finds every block in reading order, across lines and without heads and folios', () => {
-    expect(lostText(model.publication, issue, layout, pages, blocks)).toEqual([]);
+    expect(lostText(model.publication, issue, articleRanges(layout, pages.length), pages, blocks)).toEqual([]);
   });
 
   it('reports a block that is missing, with its page, even when its words appear earlier', () => {
@@ -153,7 +155,7 @@ describe('lostText', () => {
       page(['新闻', 800], ['投资总额为', 700], ['50亿元。', 680], ['01', 20]),
       pages[3]!,
     ];
-    expect(lostText(model.publication, issue, layout, cut, blocks)).toEqual([
+    expect(lostText(model.publication, issue, articleRanges(layout, cut.length), cut, blocks)).toEqual([
       'issues/2025-01/01-a.md: text lost on PDF page 3: "投资"',
     ]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/core/model.ts';
 import { outlineEntries } from '../../src/print/outline.ts';
-import type { PageLayout, PrintLayout } from '../../src/kinds/magazine/page-layout.ts';
+import type { PageLayout, PrintLayout } from '../../src/print/layout.ts';
 import { buildToc } from '../../src/core/toc.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFolio, layoutPages, type PageFacts } from '../../src/kinds/magazine/page-layout.ts';
+import { formatFolio, layoutPages } from '../../src/kinds/magazine/page-layout.ts';
+import type { PageFacts } from '../../src/print/layout.ts';
 
 const heads = { publication: '天堂之芯', sections: { news: '芯动态', views: '芯观点' } };
 const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {}): PageFacts => ({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/core/model.ts';
-import { articlesFor, buildToc, neighbours, startsNewPage } from '../../src/core/toc.ts';
+import { neighbours } from '../../src/core/route-data.ts';
+import { articlesFor, buildToc } from '../../src/core/toc.ts';
+import { startsNewPage } from '../../src/kinds/magazine/page-layout.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnsSchema } from './columns.ts';
 import { dateSchema } from './date.ts';
 
 /**
@@ -18,7 +19,7 @@ export const articleSchema = z.strictObject({
   print: z.boolean().default(true),
   web: z.boolean().default(true),
   newPage: z.boolean().default(true),
-  columns: z.union([z.literal(1), z.literal(2)]).optional(),
+  columns: columnsSchema.optional(),
   /** The page a printed edition gave the article (its 目录), e.g. of a back issue brought in by `qikan import`. */
   printPage: z.number().int().positive().optional(),
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { KIND_IDS } from '../../kinds/index.ts';
+import { columnsSchema } from './columns.ts';
 
 const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, '长度应写成“210mm”“8.5in”或“12pt”这样的形式');
 
@@ -12,7 +14,7 @@ export const sectionSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成 #rrggbb')
     .default('#0b4a8b'),
   /** Body text in two columns for the section's articles (an article's own `columns` wins). */
-  columns: z.union([z.literal(1), z.literal(2)]).default(1),
+  columns: columnsSchema.default(1),
   /** Each article of the section laid out as a page of its own, on a tinted ground (the association page). */
   fullPage: z.boolean().default(false),
 });
@@ -20,7 +22,7 @@ export const sectionSchema = z.strictObject({
 export const publicationSchema = z.strictObject({
   name: z.string().min(1),
   englishName: z.string().optional(),
-  kind: z.enum(['magazine']).default('magazine'),
+  kind: z.enum(KIND_IDS).default('magazine'),
   frequency: z.string().default('月刊'),
   language: z.string().default('zh-CN'),
   /** Where the website is published: canonical URLs, the feed and the sitemap are made from it. */

@@ -1,5 +1,4 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
-import type { Page } from 'playwright-core';
 import type { OutlineEntry } from '../outline.ts';
 
 export interface PdfMeta {
@@ -10,11 +9,6 @@ export interface PdfMeta {
   language: string;
   /** The issue's date: two builds of the same issue carry the same dates. */
   date: Date;
-}
-
-/** Chromium prints the paginated document; the page size comes from its @page rules. */
-export async function renderPdf(page: Page): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
 }
 
 /** A print-ready PDF's geometry, in points: the trim size of publication.yaml and the bleed around it. */

@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { Issue, Model } from '../../core/model.ts';
 import { MIN_PPI, planImage } from '../image-plan.ts';
-import type { PlacedImage } from '../../kinds/magazine/page-layout.ts';
+import { kindOf } from '../../kinds/index.ts';
+import { issueImagePaths, type PublicationKind } from '../../kinds/kind.ts';
+import type { PlacedImage } from '../layout.ts';
+import { DATA, dataAttribute } from '../runtime/contract.ts';
 
 /**
  * After pagination, every image is replaced by one that sharp made from the source file for the box it fills:
@@ -20,10 +23,11 @@ export async function prepareImages(
   urlDir: string,
 ): Promise<string[]> {
   const warnings: string[] = [];
+  const kind = kindOf(model.publication);
   const swaps: { key: string; src: string; width: number; height: number }[] = [];
   await fs.mkdir(outDir, { recursive: true });
   for (const image of images) {
-    const source = sourceOf(issue, image);
+    const source = sourceOf(issue, image, kind);
     if (!source) continue;
     const file = path.join(model.root, source);
     const where = issue.articles.find((a) => a.anchor === image.owner)?.file ?? `issues/${issue.id}/issue.yaml`;
@@ -51,30 +55,31 @@ export async function prepareImages(
     await fs.writeFile(path.join(outDir, `${name}.${prepared.ext}`), prepared.data);
     swaps.push({ key: `${image.owner}#${image.index}`, src: `${urlDir}/${name}.${prepared.ext}`, ...image.box });
   }
-  await page.evaluate(async (list) => {
-    await Promise.all(
-      list.map(async ({ key, src, width, height }) => {
-        const img = document.querySelector<HTMLImageElement>(`img[data-qk-image="${key}"]`)!;
-        img.style.width = `${width}px`;
-        img.style.height = `${height}px`;
-        img.removeAttribute('srcset');
-        // The web's AVIF <source> would win over the print image.
-        for (const source of img.closest('picture')?.querySelectorAll('source') ?? []) source.remove();
-        img.src = src;
-        await img.decode();
-      }),
-    );
-  }, swaps);
+  await page.evaluate(
+    async ({ swaps: list, attribute }) => {
+      await Promise.all(
+        list.map(async ({ key, src, width, height }) => {
+          const img = document.querySelector<HTMLImageElement>(`img[${attribute}="${key}"]`)!;
+          img.style.width = `${width}px`;
+          img.style.height = `${height}px`;
+          img.removeAttribute('srcset');
+          // The web's AVIF <source> would win over the print image.
+          for (const source of img.closest('picture')?.querySelectorAll('source') ?? []) source.remove();
+          img.src = src;
+          await img.decode();
+        }),
+      );
+    },
+    { swaps, attribute: dataAttribute(DATA.placedImage) },
+  );
   return warnings;
 }
 
 /** The source file of a placed image, relative to the publication root. */
-function sourceOf(issue: Issue, image: PlacedImage): string | undefined {
+function sourceOf(issue: Issue, image: PlacedImage, kind: PublicationKind): string | undefined {
   const { owner } = image;
-  if (owner === 'cover' || owner === 'insideCover' || owner === 'insideBackCover') {
-    const own = issue.meta[owner]?.image;
-    return own && path.join('issues', issue.id, own);
-  }
+  const own = issueImagePaths(kind, issue.meta)[owner];
+  if (own) return path.join('issues', issue.id, own);
   const article = issue.articles.find((a) => a.anchor === owner);
   return article && image.source ? path.join(path.dirname(article.file), decodeURI(image.source)) : undefined;
 }

@@ -1,22 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
-import type { PrintLayout } from '../../kinds/magazine/page-layout.ts';
+import type { Paginated as PageFindings } from '../runtime/contract.ts';
+import type { PrintRun } from './prepare.ts';
 
-export interface Paginated {
+/** What the browser found on each page, with the page still open for the stages after. */
+export interface Paginated extends PageFindings {
   page: Page;
-  layout: PrintLayout;
 }
 
 const TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Opens an issue's print document and waits until layouts/print/paginate.ts has paginated it, reporting the
- * number of pages laid out so far. The page stays open for the PDF step.
+ * Opens a run's print document and waits until the print runtime (src/print/runtime/) has paginated it, reporting
+ * the number of pages laid out so far. The page stays open for the stages after.
  */
-export async function paginateIssue(
+export async function paginate(
   browser: Browser,
-  url: string,
+  run: Pick<PrintRun, 'url'>,
   onPages: (count: number) => void = () => {},
 ): Promise<Paginated> {
+  const { url } = run;
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -45,7 +47,7 @@ export async function paginateIssue(
       onPages(state.pages);
       if (state.done) {
         if ('error' in state.done) throw new Error(`pagination failed in ${url}: ${state.done.error}`);
-        return { page, layout: state.done };
+        return { page, ...state.done };
       }
       if (Date.now() - started > TIMEOUT_MS)
         throw new Error(`pagination of ${url} did not finish in ${TIMEOUT_MS / 1000} s`);

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Finding } from './findings.ts';
+import { splitFrontMatter, type SplitMarkdown } from './front-matter.ts';
+import { checkImage, imageRefs } from './images.ts';
+import { parseMarkdown } from './markdown/parse.ts';
+import type { Article } from './model.ts';
+import { SLUG, articleId, parseArticleFileName } from './names.ts';
+import { readUtf8 } from './read-text.ts';
+import { encodingFinding } from './read-yaml-file.ts';
+import { readingMinutes } from './reading.ts';
+import { articleAnchor, articleUrl } from './routes.ts';
+import { articleHints, articleSchema } from './schema/article.ts';
+import type { Publication } from './schema/publication.ts';
+import { didYouMean, parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
+
+/** An article file as it was read: what `qikan check` looks at beyond the model, so that no file is read twice. */
+export interface ArticleSource {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the publication root, for messages. */
+  file: string;
+  /** Undefined when the file is not UTF-8. */
+  text?: string;
+  /** Undefined when the file has no front matter. */
+  split?: SplitMarkdown;
+  /** The front matter, when it is YAML. */
+  yaml?: YamlSource;
+  /** The body's Markdown syntax tree. */
+  tree?: Root;
+}
+
+/**
+ * Reads one article file: its front matter validated, its body parsed, its images checked. Every problem goes to
+ * `findings`; the article is returned only when it has none.
+ */
+export function readArticle(
+  file: string,
+  issueId: string,
+  publication: Publication | undefined,
+  rel: (p: string) => string,
+  findings: Finding[],
+): { article?: Omit<Article, 'published'>; source: ArticleSource } {
+  const source: ArticleSource = { path: file, file: rel(file), text: readUtf8(file) };
+  if (source.text === undefined) {
+    findings.push(encodingFinding(source.file));
+    return { source };
+  }
+  const split = (source.split = splitFrontMatter(source.text));
+  if (!split) {
+    findings.push({
+      file: source.file,
+      line: 1,
+      rule: 'no-front-matter',
+      message: '文章没有前置信息（front matter）',
+      hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。',
+    });
+    return { source };
+  }
+  const parsed = parseYaml(split.yaml, source.file, split.yamlLine - 1);
+  findings.push(...parsed.findings);
+  source.yaml = parsed.source;
+  const validated = parsed.source ? validateYaml(parsed.source, articleSchema, articleHints) : undefined;
+  findings.push(...(validated?.findings ?? []));
+  const data = validated?.data;
+  let ok = true;
+
+  // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
+  if (!split.body.trim()) {
+    ok = false;
+    findings.push({
+      file: source.file,
+      line: split.bodyLine,
+      rule: 'empty-article',
+      message: '文章没有正文',
+      hint: '在前置信息下面写正文，或删除这个文件。',
+    });
+  }
+  const tree = (source.tree = parseMarkdown(split.body));
+  for (const ref of imageRefs(tree)) {
+    checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
+      ok = false;
+      findings.push({ file: source.file, ...f });
+    });
+  }
+  if (!data || !parsed.source) return { source };
+  const src: YamlSource = parsed.source;
+
+  const name = parseArticleFileName(path.basename(file));
+  const order = data.order ?? name.order;
+  if (order === undefined) {
+    ok = false;
+    findings.push({
+      file: source.file,
+      ...positionOf(src, []),
+      field: 'order',
+      rule: 'missing-order',
+      message: '文章没有顺序号',
+      hint: articleHints.order,
+    });
+  }
+  if (publication && !publication.sections.some((s) => s.id === data.section)) {
+    ok = false;
+    const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
+    const guess = didYouMean(
+      data.section,
+      publication.sections.map((s) => s.id),
+    );
+    findings.push({
+      file: source.file,
+      ...positionOf(src, ['section']),
+      field: 'section',
+      rule: 'unknown-section',
+      message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''),
+      hint: `可用的栏目：${ids}。`,
+    });
+  }
+  if (!SLUG.test(name.slug)) {
+    ok = false;
+    findings.push({
+      file: source.file,
+      line: 1,
+      rule: 'file-name',
+      message: `文件名给出的网址“${name.slug}”不是小写英文`,
+      hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
+    });
+  }
+  if (!ok) return { source };
+  return {
+    source,
+    article: {
+      ...data,
+      id: articleId(issueId, path.basename(file)),
+      issueId,
+      file: source.file,
+      slug: name.slug,
+      order: order!,
+      url: articleUrl(issueId, name.slug),
+      anchor: articleAnchor(name.slug),
+      readingMinutes: readingMinutes(toString(tree)),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Publication } from '../core/schema/publication.ts';
+import type { PageFacts, PrintLayout, RunningHeads } from '../print/layout.ts';
+import type { ArticleRanges, VerifyInput } from '../print/stages/verify.ts';
+
+/**
+ * A kind of publication (magazine, newspaper): what its issues say, how its pages are numbered and headed, and
+ * what its PDF must show. Shared code asks the kind; it knows no kind's rules. Its print document is the kind's
+ * Astro component, named in the print route (src/pages/print/[issue].astro), since those load only inside Astro.
+ */
+export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
+  id: string;
+  /** issue.yaml. */
+  issueSchema: z.ZodType<Meta>;
+  /** The fields of issue.yaml that name an image file of the issue folder (`{ image, alt }`). */
+  issueImages: readonly string[];
+  /** How the issue names itself on the site and in print (总第86期 | 2026/10月刊). */
+  issueLabel(publication: Publication, meta: Meta): string;
+  /** Newest first. */
+  compareIssues(a: Meta, b: Meta): number;
+  /** Folios, running heads and article starts, from what the browser found on each page. */
+  layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images'>;
+  /** The printed form of a folio (01). */
+  formatFolio(folio: number): string;
+  /** Where each article's text is in the PDF, for the check that no text is lost. */
+  articleRanges(layout: PrintLayout, pageCount: number): ArticleRanges;
+  /** What the kind's layout promises and its PDF must show: problems found, none when right. */
+  verifyPdf(input: VerifyInput): string[];
+}
+
+/** What every kind's issue.yaml has. */
+export interface IssueMetaBase {
+  number: number;
+  date: Date;
+  headline: string;
+}
+
+/** The image files an issue's issue.yaml names, by field (`{ cover: 'images/cover.jpg' }`), as written. */
+export function issueImagePaths(kind: Pick<PublicationKind, 'issueImages'>, meta: object): Record<string, string> {
+  const fields = meta as Record<string, { image?: unknown } | undefined>;
+  return Object.fromEntries(
+    kind.issueImages.flatMap((k) => (typeof fields[k]?.image === 'string' ? [[k, fields[k].image]] : [])),
+  );
+}

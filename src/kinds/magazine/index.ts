@@ -1,0 +1,18 @@
+import type { PublicationKind } from '../kind.ts';
+import { ISSUE_IMAGES, issueSchema, type IssueMeta } from './issue-schema.ts';
+import { formatFolio, layoutPages } from './page-layout.ts';
+import { articleRanges, checkPdf } from './verify-pdf.ts';
+
+/** A monthly magazine: cover, 目录, sections with openers, articles that follow one another, back cover. */
+export const magazine: PublicationKind<IssueMeta> = {
+  id: 'magazine',
+  issueSchema,
+  issueImages: ISSUE_IMAGES,
+  issueLabel: (publication, meta) =>
+    `总第${meta.number}期 | ${meta.year}/${String(meta.month).padStart(2, '0')}${publication.frequency}`,
+  compareIssues: (a, b) => b.year - a.year || b.month - a.month || b.number - a.number,
+  layoutPages,
+  formatFolio,
+  articleRanges,
+  verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
+};

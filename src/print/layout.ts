@@ -1,0 +1,73 @@
+/**
+ * What pagination hands on, for every kind of publication: the facts of each page as the browser found them,
+ * and the layout the kind's rules make of them (folios, running heads, where each article starts).
+ */
+
+/**
+ * What a page is, from the role of the element that starts on it (`data-page-role`, src/print/runtime/contract.ts).
+ * `blank` is a page Paged.js inserted on purpose (to start something on a right or left page); `empty` is one with
+ * nothing on it that nobody asked for.
+ */
+export type PageKind = 'cover' | 'front' | 'opener' | 'content' | 'back' | 'blank' | 'empty';
+
+export interface PageFacts {
+  kind: PageKind;
+  side: 'left' | 'right';
+  /** Section id of the first element on the page that belongs to a section (opener or article), if any. */
+  section?: string;
+  /** Anchors of the articles that start on this page. */
+  starts: string[];
+  /** Some content reaches past the page's content area. */
+  overflow: boolean;
+  /** What breaks a rule of layout on this page: a figure or row split, a heading left at the foot. */
+  faults: string[];
+  /** What an editor should look at but does not stop the build: a paragraph's single line alone on the page. */
+  notes: string[];
+}
+
+export interface PageLayout {
+  /** 1-based page index in the PDF. */
+  pdfPage: number;
+  kind: PageKind;
+  side: 'left' | 'right';
+  /** The printed page number: null where the kind's rules number no page. */
+  folio: number | null;
+  /** Whether the page prints its folio and running head. */
+  decorated: boolean;
+  runningHead: string | null;
+  section?: string;
+  overflow: boolean;
+  faults: string[];
+  notes: string[];
+}
+
+export interface ArticlePlacement {
+  anchor: string;
+  pdfPage: number;
+  folio: number;
+}
+
+/** An image as the pagination placed it: which one it is, the box it fills (CSS px) and its own pixels. */
+export interface PlacedImage {
+  /** `cover` (an image field of issue.yaml), or the anchor of the article the image is in. */
+  owner: string;
+  /** Its place among the owner's images, in reading order. */
+  index: number;
+  /** The path the article gave the image (`data-source`), for print to find the source file. */
+  source?: string;
+  pdfPage: number;
+  box: { width: number; height: number };
+  natural: { width: number; height: number };
+}
+
+export interface PrintLayout {
+  pages: PageLayout[];
+  articles: ArticlePlacement[];
+  images: PlacedImage[];
+}
+
+/** The running heads a kind may print: the publication's name, and each section's title by id. */
+export interface RunningHeads {
+  publication: string;
+  sections: Record<string, string>;
+}

@@ -1,0 +1,130 @@
+// Paged.js handlers of the print runtime: what a magazine keeps that Paged.js does not by itself.
+import { CLASS } from './contract.ts';
+
+export function registerTableHeaders(): void {
+  class RepeatTableHeader extends window.Paged.Handler {
+    renderNode(clone: Node, source: Node): void {
+      if (!(clone instanceof HTMLTableRowElement) || !(source instanceof HTMLTableRowElement)) return;
+      const table = clone.closest('table');
+      const head = source.closest('table')?.tHead;
+      if (!table?.dataset.splitFrom || table.tHead || !head || source.parentElement === head) return;
+      const copy = head.cloneNode(true) as HTMLTableSectionElement;
+      for (const el of [copy, ...copy.querySelectorAll('*')]) el.removeAttribute('data-ref');
+      copy.dataset.repeatedHeader = '';
+      table.insertBefore(copy, clone.parentElement === table ? clone : clone.parentElement);
+    }
+  }
+  window.Paged.registerHandlers(RepeatTableHeader);
+}
+
+/** The top of the line a text position is on (the box of the character there). */
+function lineTop(node: Text, offset: number): number {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.setEnd(node, Math.min(offset + 1, node.length));
+  return range.getBoundingClientRect().top;
+}
+
+/** The tops of the lines a range covers: its boxes grouped by line (an inline element adds boxes, not lines). */
+function lineTops(range: Range, lh: number): number[] {
+  const tops = [...range.getClientRects()]
+    .filter((r) => r.width > 0)
+    .map((r) => r.top)
+    .sort((a, b) => a - b);
+  return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > lh / 2);
+}
+
+/** In a paragraph, before `end`, the first text position on the line whose top is `top`. */
+function lineStart(
+  p: Element,
+  top: number,
+  end: { node: Node; offset: number },
+): { node: Text; offset: number } | undefined {
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const last = node === end.node ? end.offset - 1 : node.length - 1;
+    if (last < 0 || lineTop(node, last) < top - 1) {
+      if (node === end.node) return undefined;
+      continue;
+    }
+    let [lo, hi] = [0, last];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lineTop(node, mid) >= top - 1) hi = mid;
+      else lo = mid + 1;
+    }
+    return { node, offset: lo };
+  }
+  return undefined;
+}
+
+/**
+ * An article's 来源 line must not go to a page of its own: when it is all that overflows, the last two lines of
+ * the text before it go along (the whole paragraph if it is shorter than four lines).
+ */
+function keepSourceLine(overflow: Range): boolean {
+  const container = overflow.startContainer;
+  const first =
+    container.nodeType === Node.TEXT_NODE ? container.parentElement : container.childNodes[overflow.startOffset];
+  const source = first instanceof Element ? first.closest(`p.${CLASS.sourceLine}`) : null;
+  // The text before it: the body's last paragraph (来源 from the front matter), or the paragraph right before it.
+  const prev = source?.previousElementSibling;
+  const before = prev?.matches('p')
+    ? prev
+    : prev?.querySelector(':scope > p:last-child, :scope > :last-child p:last-child');
+  if (!source || !before || !source.parentElement?.contains(before)) return false;
+  const lh = parseFloat(getComputedStyle(before).lineHeight);
+  const range = document.createRange();
+  range.selectNodeContents(before);
+  const tops = lineTops(range, lh);
+  const last = before.lastChild;
+  const from =
+    tops.length >= 4 && last
+      ? lineStart(before, tops[tops.length - 2]!, { node: last, offset: last.textContent!.length })
+      : undefined;
+  if (from) overflow.setStart(from.node, from.offset);
+  else overflow.setStartBefore(before);
+  return true;
+}
+
+/**
+ * Widows and orphans (CSS `widows: 2; orphans: 2`, which Paged.js ignores). Paged.js finds where a page overflows
+ * (the overflowing lines sit in a second column of its layout box); where that would leave a paragraph's first
+ * line alone at the foot, the whole paragraph moves on, and where it would carry one last line alone to the next
+ * page, the line before goes with it (or the whole paragraph, when it has only three lines).
+ */
+export function registerWidowsAndOrphans(): void {
+  class WidowsAndOrphans extends window.Paged.Handler {
+    onOverflow(overflow: Range | undefined, rendered: Element): Range | undefined {
+      if (overflow && keepSourceLine(overflow)) return overflow;
+      const start = overflow?.startContainer;
+      if (!overflow || start?.nodeType !== Node.TEXT_NODE) return undefined;
+      const p = start.parentElement?.closest('p');
+      if (!p || !rendered.contains(p)) return undefined;
+      const lh = parseFloat(getComputedStyle(p).lineHeight);
+      if (!lh) return undefined;
+      const head = document.createRange();
+      head.setStart(p, 0);
+      head.setEnd(start, overflow.startOffset);
+      const tail = document.createRange();
+      tail.setStart(start, overflow.startOffset);
+      tail.setEnd(p, p.childNodes.length);
+      const before = lineTops(head, lh);
+      const after = lineTops(tail, lh).length;
+      if (after === 1 && before.length >= 3) {
+        const from = lineStart(p, before[before.length - 1]!, { node: start, offset: overflow.startOffset });
+        if (from) overflow.setStart(from.node, from.offset);
+        return overflow;
+      }
+      // One line would stay alone here, or a three-line paragraph cannot give two lines to each page. A heading
+      // right above goes along, not to be left as the page's last line.
+      const prev = p.previousElementSibling;
+      if ((before.length === 1 || after === 1) && prev) {
+        overflow.setStartBefore(/^H[2-4]$/.test(prev.tagName) && prev.previousElementSibling ? prev : p);
+        return overflow;
+      }
+      return undefined;
+    }
+  }
+  window.Paged.registerHandlers(WidowsAndOrphans);
+}
