@@ -7,7 +7,8 @@ import type { Nodes, Root } from 'mdast';
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
 import type { Finding } from '../core/findings.ts';
-import { SCHEME } from '../core/images.ts';
+import { described } from '../core/rules.ts';
+import { urlScheme } from '../core/urls.ts';
 import { eachElement } from '../core/markdown/hast.ts';
 import { sanitizeSchema } from '../core/markdown/sanitize.ts';
 
@@ -32,35 +33,21 @@ export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, repor
     if (node.type === 'definition' && imageIds.has(node.identifier)) return;
     const where = at(node);
     const url = node.url.trim();
-    const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+    const scheme = urlScheme(url);
     if (scheme) {
       // A bare URL typed into a sentence runs on into the Chinese after it (GFM ends it only at a space): full-width
       // punctuation never belongs to an address a writer typed, Han characters may (a Wikipedia title).
       const text = node.type === 'link' && node.children[0]?.type === 'text' ? node.children[0].value : '';
       const literal = /^(https?:\/\/|www\.)/.test(text) && /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]/.test(url);
-      if (literal)
-        report({
-          ...where,
-          rule: 'bare-url',
-          message: `网址“${url}”把后面的中文也当成了网址的一部分`,
-          hint: '写成 [显示的文字](网址)，或在网址后面空一格。',
-        });
-      if (!SAFE_PROTOCOLS.has(scheme)) {
-        report({
-          ...where,
-          rule: 'unsafe-link',
-          message: `链接使用了不安全的协议“${scheme}:”，发布时会被删除`,
-          hint: '只链接 http(s) 网址或邮箱（mailto:）。',
-        });
-      }
+      if (literal) report({ ...where, ...described('bare-url', { url }) });
+      if (!SAFE_PROTOCOLS.has(scheme)) report({ ...where, ...described('unsafe-link', { scheme }) });
       return;
     }
     if (url.startsWith('#') || url.startsWith('//')) return;
-    const hint = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
     if (!url.startsWith('/')) {
-      report({ ...where, rule: 'link-broken', message: `相对链接“${url}”在网站上打不开：仓库里的文件不会发布`, hint });
+      report({ ...where, ...described('link-broken', { url, relative: true }) });
     } else if (sitePaths && !sitePaths.has(url.replace(/[?#].*$/, ''))) {
-      report({ ...where, rule: 'link-broken', message: `站内链接“${url}”没有对应的页面`, hint });
+      report({ ...where, ...described('link-broken', { url, relative: false }) });
     }
   });
 }
@@ -83,12 +70,7 @@ export function checkHtml(tree: Root, report: Report): void {
         ? { line: start.line + p.line - 1, column: p.line === 1 ? (start.column ?? 1) + p.column - 1 : p.column }
         : start;
       if (!allowed.has(el.tagName)) {
-        report({
-          ...where,
-          rule: 'unsafe-html',
-          message: `正文中的 HTML 标签 <${el.tagName}> 不允许使用，发布时会被删除`,
-          hint: '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。',
-        });
+        report({ ...where, ...described('unsafe-html', { tag: el.tagName }) });
         return;
       }
       const kept = sanitize(
@@ -98,12 +80,7 @@ export function checkHtml(tree: Root, report: Report): void {
       const keptProps = (kept.children[0] as Element | undefined)?.properties ?? {};
       for (const key of Object.keys(el.properties)) {
         if (key in keptProps) continue;
-        report({
-          ...where,
-          rule: 'unsafe-html',
-          message: `<${el.tagName}> 的属性“${attributeName(key)}”不允许使用，发布时会被删除`,
-          hint: '删除这个属性：正文不能带脚本、样式或不安全的链接。',
-        });
+        report({ ...where, ...described('unsafe-html', { tag: el.tagName, attribute: attributeName(key) }) });
       }
     });
   });
@@ -121,23 +98,14 @@ const MAX_PIXELS = 40_000_000;
 export async function checkImageSize(file: string, src: string, at: At, report: Report): Promise<void> {
   const bytes = fs.statSync(file).size;
   if (bytes > MAX_BYTES) {
-    report({
-      ...at,
-      rule: 'image-too-large',
-      message: `图片“${src}”有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB`,
-      hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。',
-    });
+    const mb = (bytes / 1024 / 1024).toFixed(1);
+    report({ ...at, ...described('image-too-large', { src, mb, limit: MAX_BYTES / 1024 / 1024 }) });
   }
   const { default: sharp } = await import('sharp');
   const { width = 0, height = 0 } = await sharp(file)
     .metadata()
     .catch(() => ({ width: 0, height: 0 }));
   if (width * height > MAX_PIXELS) {
-    report({
-      ...at,
-      rule: 'image-too-many-pixels',
-      message: `图片“${src}”有 ${width}×${height} 像素，超过 ${MAX_PIXELS / 1_000_000} 百万像素`,
-      hint: '把图片缩小到长边不超过 5000 像素。',
-    });
+    report({ ...at, ...described('image-too-many-pixels', { src, width, height, limit: MAX_PIXELS / 1_000_000 }) });
   }
 }

@@ -3,12 +3,12 @@ import { SKIP, visit } from 'unist-util-visit';
 import { run, type Options } from 'zhlint';
 import { parseMarkdown } from '../core/markdown/parse.ts';
 import { FIGURE_CAPTION, SUBHEAD_NUMBER, TABLE_CAPTION } from '../core/markdown/patterns.ts';
-import type { RuleId } from '../core/rules.ts';
+import type { ZhRuleId } from '../core/rules.ts';
 
 /** A problem in a Markdown body: where it starts (offset into the body), its rule and whether --fix mends it. */
 export interface TextProblem {
   offset: number;
-  rule: RuleId;
+  rule: ZhRuleId;
   message: string;
   fixable: boolean;
 }
@@ -71,7 +71,7 @@ const FIX_RULES = {
 };
 
 /** zhlint's messages (it names no rules) → our rule ids and messages. */
-const ZHLINT_MESSAGES: Record<string, [RuleId, string]> = {
+const ZHLINT_MESSAGES: Record<string, [ZhRuleId, string]> = {
   此处标点符号需要使用全角: ['zh-fullwidth-punctuation', '中文句子里用了半角标点，应使用全角标点'],
   此处标点符号需要使用半角: ['zh-fullwidth-punctuation', '此处标点符号的全角、半角用法有误'],
   此处字符需要统一: ['zh-punctuation-unification', '标点写法不统一'],

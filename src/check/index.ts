@@ -11,6 +11,7 @@ import { isRemote } from '../core/urls.ts';
 import { kindOf } from '../kinds/index.ts';
 import { issueImagePaths } from '../kinds/kind.ts';
 import { textEms, tocTitleEms } from '../print/geometry.ts';
+import { described, finding } from '../core/rules.ts';
 import { positionOf } from '../core/yaml-source.ts';
 import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
 import { fixChinese, lintChinese } from './chinese-text.ts';
@@ -56,13 +57,7 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
   const findings: Finding[] = [];
   const textLines = lineStarts(text);
   for (const p of placeholdersIn(text)) {
-    findings.push({
-      file: rel,
-      ...positionIn(textLines, p.offset),
-      rule: 'template-text',
-      message: `还留着占位文字“${p.placeholder}”`,
-      hint: '换成文章的内容（署名、摘要不需要时可删去整行）。',
-    });
+    findings.push(finding('template-text', { file: rel, ...positionIn(textLines, p.offset) }, p));
   }
   // Positions in the body are of the body; the file's lines are the body's shifted by the front matter.
   const inFile = (f: Omit<Finding, 'file'>): void =>
@@ -72,14 +67,8 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
   if (source.yaml && typeof title === 'string' && model) {
     const room = tocTitleEms(model.publication.page);
     if (textEms(title) > room) {
-      findings.push({
-        file: rel,
-        ...positionOf(source.yaml, ['title']),
-        field: 'title',
-        rule: 'title-too-long',
-        message: `标题约 ${Math.ceil(textEms(title))} 个字宽，印刷版目录一行只排得下约 ${Math.floor(room)} 个字`,
-        hint: '缩短标题，把其余的话放进 subtitle（副标题）。',
-      });
+      const at = { file: rel, ...positionOf(source.yaml, ['title']), field: 'title' };
+      findings.push(finding('title-too-long', at, { ems: Math.ceil(textEms(title)), room: Math.floor(room) }));
     }
   }
 
@@ -94,12 +83,7 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
   }
   const lines = lineStarts(split.body);
   for (const p of lintChinese(split.body)) {
-    inFile({
-      ...positionIn(lines, p.offset),
-      rule: p.rule,
-      message: p.message,
-      hint: p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。',
-    });
+    inFile({ ...positionIn(lines, p.offset), ...described(p.rule, p) });
   }
   return findings;
 }

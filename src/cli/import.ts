@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, type Finding } from '../core/findings.ts';
+import { finding } from '../core/rules.ts';
 import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../import/issue-files.ts';
 import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
@@ -40,28 +41,11 @@ export interface Imported {
 export async function runImport(file: string, options: ImportOptions): Promise<Imported> {
   const input = path.resolve(file);
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
-    throw new ContentError([
-      {
-        file,
-        line: 1,
-        rule: 'missing-file',
-        message: '找不到要导入的文件',
-        hint: '给出从印刷版 PDF 提取出的文本文件的路径。',
-      },
-    ]);
+    throw new ContentError([finding('missing-file', { file, line: 1 }, { importing: true })]);
   }
   const kind = (options.kind ?? 'magazine') as Kind;
   if (!KINDS.includes(kind)) {
-    throw new ContentError([
-      {
-        file,
-        line: 1,
-        field: '--kind',
-        rule: 'invalid-value',
-        message: `不认识的类型“${options.kind}”`,
-        hint: `用 --kind ${KINDS.join(' 或 --kind ')}。`,
-      },
-    ]);
+    throw new ContentError([finding('invalid-value', { file, line: 1, field: '--kind' }, { kind, kinds: KINDS })]);
   }
   const dir = path.resolve(options.out);
   const id = path.basename(dir);
@@ -85,15 +69,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       result = importMagazine(text, pub);
     } catch (error) {
       if (error instanceof NoTocError) {
-        throw new ContentError([
-          {
-            file,
-            line: 1,
-            rule: 'invalid-value',
-            message: '文中没有目录，无法按杂志导入',
-            hint: '报纸版面没有目录：用 --kind newspaper。',
-          },
-        ]);
+        throw new ContentError([finding('invalid-value', { file, line: 1 }, { noToc: true })]);
       }
       throw error;
     }
@@ -106,16 +82,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
     }
     result = importNewspaper(text, { section });
   }
-  if (!result.articles.length)
-    throw new ContentError([
-      {
-        file,
-        line: 1,
-        rule: 'empty-issue',
-        message: '文中没有找到文章',
-        hint: kind === 'magazine' ? '检查目录是否列出了文章和页码。' : '检查这是否是报纸的一个版面。',
-      },
-    ]);
+  if (!result.articles.length) throw new ContentError([finding('empty-issue', { file, line: 1 }, { imported: kind })]);
 
   const { meta, notes } = issueMeta(result, {
     folderId: id,

@@ -12,6 +12,7 @@ import { issueRouteData, sectionEntries } from './route-data.ts';
 import type { ArticleFrontMatter } from './schema/article.ts';
 import { publicationSchema, type Publication, type Section } from './schema/publication.ts';
 import type { TocSection } from './toc.ts';
+import { finding } from './rules.ts';
 import { positionOf, type YamlSource } from './yaml-source.ts';
 
 /**
@@ -113,25 +114,13 @@ export function readPublication(
         .map((d) => d.name)
     : [];
   if (!issueIds.length) {
-    findings.push({
-      file: rel(dir),
-      line: 1,
-      rule: 'missing-file',
-      message: '没有找到任何一期的文件夹',
-      hint: '建立 issues/<期号>/，放入 issue.yaml 和文章；或运行 qikan new issue <期号>。',
-    });
+    findings.push(finding('missing-file', { file: rel(dir), line: 1 }, { issues: true }));
   }
 
   const issues: Issue[] = [];
   for (const id of issueIds.sort()) {
     if (!ISSUE_ID.test(id)) {
-      findings.push({
-        file: rel(path.join(dir, id)),
-        line: 1,
-        rule: 'file-name',
-        message: `期号文件夹名“${id}”不能用作网址`,
-        hint: '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。',
-      });
+      findings.push(finding('file-name', { file: rel(path.join(dir, id)), line: 1 }, { issueId: id }));
       continue;
     }
     const issue = readIssue(root, id, publication, rel, findings, sources, options);
@@ -181,13 +170,7 @@ function readIssue(
   const sectionIndex = new Map(publication?.sections.map((s, i) => [s.id, i]));
   read.sort((a, b) => sectionIndex.get(a.section)! - sectionIndex.get(b.section)! || a.order - b.order);
   if (!files.length && !options.allowEmptyIssues) {
-    findings.push({
-      file: rel(dir),
-      line: 1,
-      rule: 'empty-issue',
-      message: '这一期还没有文章',
-      hint: '加入文章（qikan new article），或删除这个文件夹。',
-    });
+    findings.push(finding('empty-issue', { file: rel(dir), line: 1 }, {}));
   }
   if (!meta || !publication) return undefined;
   const articles = read.map((a) => ({ ...a, published: a.date ?? meta.date }));
@@ -197,39 +180,21 @@ function readIssue(
 /** Each article that shares its order or its web address with another is told so, naming the others. */
 function reportDuplicates(articles: Omit<Article, 'published'>[], findings: Finding[]): void {
   type Read = (typeof articles)[number];
-  const report = (key: (a: Read) => string, finding: (a: Read, others: string) => Omit<Finding, 'file' | 'line'>) => {
-    const groups = Map.groupBy(articles, key);
-    for (const group of groups.values()) {
+  const report = (key: (a: Read) => string, make: (a: Read, others: string) => Finding) => {
+    for (const group of Map.groupBy(articles, key).values()) {
       if (group.length < 2) continue;
-      for (const a of group)
-        findings.push({
-          file: a.file,
-          line: 1,
-          ...finding(
-            a,
-            group
-              .filter((o) => o !== a)
-              .map((o) => o.file)
-              .join('、'),
-          ),
-        });
+      for (const a of group) {
+        const others = group.filter((o) => o !== a).map((o) => o.file);
+        findings.push(make(a, others.join('、')));
+      }
     }
   };
   report(
     (a) => String(a.order),
-    (a, others) => ({
-      field: 'order',
-      rule: 'duplicate-order',
-      message: `顺序号 ${a.order} 与 ${others} 重复`,
-      hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。',
-    }),
+    (a, others) => finding('duplicate-order', { file: a.file, line: 1, field: 'order' }, { order: a.order, others }),
   );
   report(
     (a) => a.slug,
-    (a, others) => ({
-      rule: 'duplicate-slug',
-      message: `网址 /${a.issueId}/${a.slug}/ 与 ${others} 相同`,
-      hint: '给其中一个文件改名。',
-    }),
+    (a, others) => finding('duplicate-slug', { file: a.file, line: 1 }, { url: a.url, others }),
   );
 }

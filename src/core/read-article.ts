@@ -10,6 +10,7 @@ import { SLUG, articleId, parseArticleFileName } from './names.ts';
 import { readUtf8 } from './read-text.ts';
 import { encodingFinding } from './read-yaml-file.ts';
 import { readingMinutes } from './reading.ts';
+import { finding } from './rules.ts';
 import { articleAnchor, articleUrl } from './routes.ts';
 import { articleHints, articleSchema } from './schema/article.ts';
 import type { Publication } from './schema/publication.ts';
@@ -49,13 +50,7 @@ export function readArticle(
   }
   const split = (source.split = splitFrontMatter(source.text));
   if (!split) {
-    findings.push({
-      file: source.file,
-      line: 1,
-      rule: 'no-front-matter',
-      message: '文章没有前置信息（front matter）',
-      hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。',
-    });
+    findings.push(finding('no-front-matter', { file: source.file, line: 1 }));
     return { source };
   }
   const parsed = parseYaml(split.yaml, source.file, split.yamlLine - 1);
@@ -69,13 +64,7 @@ export function readArticle(
   // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
   if (!split.body.trim()) {
     ok = false;
-    findings.push({
-      file: source.file,
-      line: split.bodyLine,
-      rule: 'empty-article',
-      message: '文章没有正文',
-      hint: '在前置信息下面写正文，或删除这个文件。',
-    });
+    findings.push(finding('empty-article', { file: source.file, line: split.bodyLine }));
   }
   const tree = (source.tree = parseMarkdown(split.body));
   for (const ref of imageRefs(tree)) {
@@ -91,14 +80,8 @@ export function readArticle(
   const order = data.order ?? name.order;
   if (order === undefined) {
     ok = false;
-    findings.push({
-      file: source.file,
-      ...positionOf(src, []),
-      field: 'order',
-      rule: 'missing-order',
-      message: '文章没有顺序号',
-      hint: articleHints.order,
-    });
+    const at = { file: source.file, ...positionOf(src, []), field: 'order' };
+    findings.push(finding('missing-order', at, { hint: articleHints.order! }));
   }
   if (publication && !publication.sections.some((s) => s.id === data.section)) {
     ok = false;
@@ -107,24 +90,12 @@ export function readArticle(
       data.section,
       publication.sections.map((s) => s.id),
     );
-    findings.push({
-      file: source.file,
-      ...positionOf(src, ['section']),
-      field: 'section',
-      rule: 'unknown-section',
-      message: `没有“${data.section}”这个栏目` + (guess ? `，是不是“${guess}”？` : ''),
-      hint: `可用的栏目：${ids}。`,
-    });
+    const at = { file: source.file, ...positionOf(src, ['section']), field: 'section' };
+    findings.push(finding('unknown-section', at, { section: data.section, guess, sections: ids }));
   }
   if (!SLUG.test(name.slug)) {
     ok = false;
-    findings.push({
-      file: source.file,
-      line: 1,
-      rule: 'file-name',
-      message: `文件名给出的网址“${name.slug}”不是小写英文`,
-      hint: '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
-    });
+    findings.push(finding('file-name', { file: source.file, line: 1 }, { slug: name.slug }));
   }
   if (!ok) return { source };
   return {

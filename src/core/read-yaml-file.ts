@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Finding } from './findings.ts';
 import { readUtf8 } from './read-text.ts';
+import { finding } from './rules.ts';
 import { parseYaml, validateYaml, type YamlSource } from './yaml-source.ts';
 
 /** A YAML file of the publication (publication.yaml, issue.yaml), parsed and validated; its problems reported. */
@@ -13,13 +14,7 @@ export function readYamlFile<T>(
   findings: Finding[],
 ): { data?: T; source?: YamlSource } {
   if (!fs.existsSync(file)) {
-    findings.push({
-      file: rel(file),
-      line: 1,
-      rule: 'missing-file',
-      message: `缺少文件 ${path.basename(file)}`,
-      hint: `建立 ${path.basename(file)}（可参照示例期）。`,
-    });
+    findings.push(finding('missing-file', { file: rel(file), line: 1 }, { name: path.basename(file) }));
     return {};
   }
   const text = readUtf8(file);
@@ -36,11 +31,5 @@ export function readYamlFile<T>(
 }
 
 export function encodingFinding(file: string): Finding {
-  return {
-    file,
-    line: 1,
-    rule: 'encoding',
-    message: '文件不是 UTF-8 编码，读出来会是乱码',
-    hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。',
-  };
+  return finding('encoding', { file, line: 1 });
 }

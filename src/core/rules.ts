@@ -1,69 +1,293 @@
+import type { YAMLError } from 'yaml';
+import type { Finding } from './findings.ts';
+
+/** A message or hint: fixed text, or text made from what the finding found. */
+type Text<P> = string | ((p: P) => string);
+
+interface Rule<P> {
+  /** `error` fails `qikan check` and stops a build; `warning` fails only `qikan check --strict`. */
+  severity: 'error' | 'warning';
+  /** The build removes what the rule finds (its sanitizer is the guarantee): it lists it and goes on. */
+  removedByBuild?: true;
+  /** What the rule is about, in Chinese (CONTRIBUTING.md lists these). */
+  means: string;
+  /** What a finding says, in Chinese: contributors and editors read it. */
+  message: Text<P>;
+  /** What to do about it. */
+  hint?: Text<P>;
+}
+
+/** A rule whose message and hint are made from parameters of type P. */
+const rule = <P = void>(r: Rule<P>): Rule<P> => r;
+
+const IMAGE_HINT = '把图片放进本期文件夹（例如 images/），并写出相对于文章的路径。';
+const LINK_HINT = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
+const zh = (means: string) =>
+  rule<{ message: string; fixable: boolean }>({
+    severity: 'warning',
+    means,
+    message: (p) => p.message,
+    hint: (p) => (p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。'),
+  });
+
 /**
- * Every rule a finding can come from: its id (English, stable: scripts and CONTRIBUTING.md refer to it), whether
- * it fails `qikan check` and stops a build (error) or fails only `qikan check --strict` (warning), and what it
- * means, in Chinese. Two errors do not stop a build, which removes what they find (`removedByBuild`): the site's
- * sanitizer is the guarantee, the check tells the contributor.
+ * The catalogue of every rule a finding can come from, one place for each: its id (English, stable: scripts and
+ * CONTRIBUTING.md refer to it), its level, what it means, and the message and hint a finding of it carries, all in
+ * Chinese. Two errors do not stop a build, which removes what they find (`removedByBuild`): the site's sanitizer is
+ * the guarantee, the check tells the contributor.
  */
 export const RULES = {
-  'yaml-syntax': { severity: 'error', means: 'YAML 写法有误（缩进、冒号、引号），文件无法读取。' },
-  encoding: { severity: 'error', means: '文件不是 UTF-8 编码（例如存成了 GBK），网站和印刷版上会是乱码。' },
-  'missing-file': { severity: 'error', means: '缺少必需的文件（publication.yaml 或某期的 issue.yaml）。' },
-  'missing-field': { severity: 'error', means: '缺少必填字段，例如文章的 title 或 section。' },
-  'invalid-value': { severity: 'error', means: '字段的值不合要求，例如日期不是 YYYY-MM-DD、布尔值不是 true/false。' },
-  'unknown-key': { severity: 'error', means: '出现了不认识的字段名，多半是拼写错误；提示会给出最接近的字段名。' },
-  'unknown-section': { severity: 'error', means: 'section 不是 publication.yaml 中列出的栏目 id。' },
-  'missing-order': { severity: 'error', means: '文章没有顺序号：文件名以 NN- 开头，或写 order 字段。' },
-  'duplicate-order': { severity: 'error', means: '同一期里两篇文章用了同一个顺序号。' },
-  'duplicate-slug': { severity: 'error', means: '同一期里两篇文章的网址相同（文件名去掉顺序号后相同）。' },
-  'file-name': { severity: 'error', means: '文件名或期号文件夹名不能用作网址：只用小写英文字母、数字和连字符。' },
-  'no-front-matter': { severity: 'error', means: '文章开头没有以 --- 包围的前置信息（front matter）。' },
-  'empty-article': { severity: 'error', means: '文章没有正文。' },
-  'empty-issue': { severity: 'error', means: '这一期还没有文章。' },
-  'image-missing': { severity: 'error', means: '引用的图片文件不存在。' },
-  'image-outside': { severity: 'error', means: '图片在本期文件夹以外（包括通过符号链接指到外面）。' },
-  'image-remote': { severity: 'error', means: '图片是网址或 data: 数据：印刷版不能依赖网络，图片须放在本期文件夹里。' },
-  'image-html': { severity: 'error', means: '图片用 HTML 的 <img> 写成：请用 Markdown 图片语法。' },
-  'image-path': { severity: 'error', means: '图片路径无法解读（例如含有未转义的 %）。' },
-  'image-svg-script': { severity: 'error', means: 'SVG 图片里含有脚本、事件属性或内嵌网页，不能发布。' },
-  'image-too-large': { severity: 'error', means: '图片文件过大，会拖慢仓库和构建：请压缩或缩小后再提交。' },
-  'image-too-many-pixels': { severity: 'error', means: '图片像素过多：印刷版每边 5000 像素已足够。' },
-  'link-broken': {
+  'yaml-syntax': rule<{ reason: string }>({
+    severity: 'error',
+    means: 'YAML 写法有误（缩进、冒号、引号），文件无法读取。',
+    message: (p) => `YAML 无法读取：${p.reason}`,
+    hint: '值中含有冒号（:）、# 或以引号、括号开头时，把整个值用英文双引号括起来，例如 title: "标题：副题"。',
+  }),
+  encoding: rule({
+    severity: 'error',
+    means: '文件不是 UTF-8 编码（例如存成了 GBK），网站和印刷版上会是乱码。',
+    message: '文件不是 UTF-8 编码，读出来会是乱码',
+    hint: '在编辑器里把文件另存为 UTF-8 编码（例如记事本“另存为”时选择 UTF-8）。',
+  }),
+  'missing-file': rule<{ name: string } | { issues: true } | { importing: true }>({
+    severity: 'error',
+    means: '缺少必需的文件（publication.yaml 或某期的 issue.yaml）。',
+    message: (p) =>
+      'issues' in p ? '没有找到任何一期的文件夹' : 'importing' in p ? '找不到要导入的文件' : `缺少文件 ${p.name}`,
+    hint: (p) =>
+      'issues' in p
+        ? '建立 issues/<期号>/，放入 issue.yaml 和文章；或运行 qikan new issue <期号>。'
+        : 'importing' in p
+          ? '给出从印刷版 PDF 提取出的文本文件的路径。'
+          : `建立 ${p.name}（可参照示例期）。`,
+  }),
+  'missing-field': rule<{ field: string; hint?: string }>({
+    severity: 'error',
+    means: '缺少必填字段，例如文章的 title 或 section。',
+    message: (p) => `缺少必填字段“${p.field}”`,
+    hint: (p) => p.hint ?? '',
+  }),
+  'invalid-value': rule<
+    | { field?: string; empty: boolean; problem: string; value: unknown; hint?: string }
+    | { kind: string; kinds: readonly string[] }
+    | { noToc: true }
+  >({
+    severity: 'error',
+    means: '字段的值不合要求，例如日期不是 YYYY-MM-DD、布尔值不是 true/false。',
+    message: (p) =>
+      'kinds' in p
+        ? `不认识的类型“${p.kind}”`
+        : 'noToc' in p
+          ? '文中没有目录，无法按杂志导入'
+          : p.empty
+            ? `字段“${p.field}”没有填写内容`
+            : `${p.problem}（现在写的是 ${JSON.stringify(p.value)}）`,
+    hint: (p) =>
+      'kinds' in p
+        ? `用 --kind ${p.kinds.join(' 或 --kind ')}。`
+        : 'noToc' in p
+          ? '报纸版面没有目录：用 --kind newspaper。'
+          : (p.hint ?? ''),
+  }),
+  'unknown-key': rule<{ key: string; guess?: string; allowed: string[] }>({
+    severity: 'error',
+    means: '出现了不认识的字段名，多半是拼写错误；提示会给出最接近的字段名。',
+    message: (p) => `不认识的字段“${p.key}”` + (p.guess ? `，是不是“${p.guess}”？` : ''),
+    hint: (p) => (p.guess ? `改为 ${p.guess}:` : `删除它，或改用以下字段之一：${p.allowed.join(', ')}。`),
+  }),
+  'unknown-section': rule<{ section: string; guess?: string; sections: string }>({
+    severity: 'error',
+    means: 'section 不是 publication.yaml 中列出的栏目 id。',
+    message: (p) => `没有“${p.section}”这个栏目` + (p.guess ? `，是不是“${p.guess}”？` : ''),
+    hint: (p) => `可用的栏目：${p.sections}。`,
+  }),
+  'missing-order': rule<{ hint: string }>({
+    severity: 'error',
+    means: '文章没有顺序号：文件名以 NN- 开头，或写 order 字段。',
+    message: '文章没有顺序号',
+    hint: (p) => p.hint,
+  }),
+  'duplicate-order': rule<{ order: number; others: string }>({
+    severity: 'error',
+    means: '同一期里两篇文章用了同一个顺序号。',
+    message: (p) => `顺序号 ${p.order} 与 ${p.others} 重复`,
+    hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。',
+  }),
+  'duplicate-slug': rule<{ url: string; others: string }>({
+    severity: 'error',
+    means: '同一期里两篇文章的网址相同（文件名去掉顺序号后相同）。',
+    message: (p) => `网址 ${p.url} 与 ${p.others} 相同`,
+    hint: '给其中一个文件改名。',
+  }),
+  'file-name': rule<{ issueId: string } | { slug: string }>({
+    severity: 'error',
+    means: '文件名或期号文件夹名不能用作网址：只用小写英文字母、数字和连字符。',
+    message: (p) =>
+      'issueId' in p ? `期号文件夹名“${p.issueId}”不能用作网址` : `文件名给出的网址“${p.slug}”不是小写英文`,
+    hint: (p) =>
+      'issueId' in p
+        ? '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。'
+        : '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
+  }),
+  'no-front-matter': rule({
+    severity: 'error',
+    means: '文章开头没有以 --- 包围的前置信息（front matter）。',
+    message: '文章没有前置信息（front matter）',
+    hint: '文件第一行写 ---，接着写 title、section 等字段，再写一行 ---。',
+  }),
+  'empty-article': rule({
+    severity: 'error',
+    means: '文章没有正文。',
+    message: '文章没有正文',
+    hint: '在前置信息下面写正文，或删除这个文件。',
+  }),
+  'empty-issue': rule<{ imported?: 'magazine' | 'newspaper' }>({
+    severity: 'error',
+    means: '这一期还没有文章。',
+    message: (p) => (p.imported ? '文中没有找到文章' : '这一期还没有文章'),
+    hint: (p) =>
+      p.imported === 'magazine'
+        ? '检查目录是否列出了文章和页码。'
+        : p.imported
+          ? '检查这是否是报纸的一个版面。'
+          : '加入文章（qikan new article），或删除这个文件夹。',
+  }),
+  'image-missing': rule<{ src: string }>({
+    severity: 'error',
+    means: '引用的图片文件不存在。',
+    message: (p) => `图片“${p.src}”不存在`,
+    hint: '检查文件名和大小写，或把图片加进提交。',
+  }),
+  'image-outside': rule<{ src: string; symlink: boolean }>({
+    severity: 'error',
+    means: '图片在本期文件夹以外（包括通过符号链接指到外面）。',
+    message: (p) => (p.symlink ? `图片“${p.src}”是指向本期文件夹以外的符号链接` : `图片“${p.src}”在本期文件夹以外`),
+    hint: IMAGE_HINT,
+  }),
+  'image-remote': rule<{ src: string }>({
+    severity: 'error',
+    means: '图片是网址或 data: 数据：印刷版不能依赖网络，图片须放在本期文件夹里。',
+    message: (p) => `图片“${p.src.slice(0, 60)}”不是本期文件夹里的文件`,
+    hint: IMAGE_HINT,
+  }),
+  'image-html': rule<{ src: string }>({
+    severity: 'error',
+    means: '图片用 HTML 的 <img> 写成：请用 Markdown 图片语法。',
+    message: (p) => `图片“${p.src}”写成了 HTML 的 <img>`,
+    hint: '用 Markdown 写图片：![图片说明](images/name.png)，图题（图N …）写在下一段。',
+  }),
+  'image-path': rule<{ src: string }>({
+    severity: 'error',
+    means: '图片路径无法解读（例如含有未转义的 %）。',
+    message: (p) => `图片路径“${p.src}”无法解读`,
+    hint: '路径中的 % 写作 %25，或给文件改名。',
+  }),
+  'image-svg-script': rule<{ src: string }>({
+    severity: 'error',
+    means: 'SVG 图片里含有脚本、事件属性或内嵌网页，不能发布。',
+    message: (p) => `SVG 图片“${p.src}”含有脚本或事件属性`,
+    hint: '从作图软件重新导出不含脚本的 SVG，或导出为 PNG。',
+  }),
+  'image-too-large': rule<{ src: string; mb: string; limit: number }>({
+    severity: 'error',
+    means: '图片文件过大，会拖慢仓库和构建：请压缩或缩小后再提交。',
+    message: (p) => `图片“${p.src}”有 ${p.mb} MB，超过 ${p.limit} MB`,
+    hint: '照片存为质量 85 左右的 JPEG，图表存为 PNG；长边 5000 像素足够印刷。',
+  }),
+  'image-too-many-pixels': rule<{ src: string; width: number; height: number; limit: number }>({
+    severity: 'error',
+    means: '图片像素过多：印刷版每边 5000 像素已足够。',
+    message: (p) => `图片“${p.src}”有 ${p.width}×${p.height} 像素，超过 ${p.limit} 百万像素`,
+    hint: '把图片缩小到长边不超过 5000 像素。',
+  }),
+  'link-broken': rule<{ url: string; relative: boolean }>({
     severity: 'error',
     means: '链接在网站上打不开：相对路径（仓库里的文件不会发布），或站内地址没有对应的页面。',
-  },
-  'unsafe-html': {
+    message: (p) =>
+      p.relative ? `相对链接“${p.url}”在网站上打不开：仓库里的文件不会发布` : `站内链接“${p.url}”没有对应的页面`,
+    hint: LINK_HINT,
+  }),
+  'unsafe-html': rule<{ tag: string; attribute?: string }>({
     severity: 'error',
     removedByBuild: true,
     means: '正文中的 HTML 含有脚本、事件属性、内嵌框架、样式等，发布时会被删除。',
-  },
-  'unsafe-link': {
+    message: (p) =>
+      p.attribute
+        ? `<${p.tag}> 的属性“${p.attribute}”不允许使用，发布时会被删除`
+        : `正文中的 HTML 标签 <${p.tag}> 不允许使用，发布时会被删除`,
+    hint: (p) =>
+      p.attribute
+        ? '删除这个属性：正文不能带脚本、样式或不安全的链接。'
+        : '删除这段 HTML：表格和图片用 Markdown 写，上下标可用 <sup>、<sub>。',
+  }),
+  'unsafe-link': rule<{ scheme: string }>({
     severity: 'error',
     removedByBuild: true,
     means: '链接使用 javascript:、vbscript: 或 data: 等不安全的协议，发布时会被删除。',
-  },
-  'template-text': {
+    message: (p) => `链接使用了不安全的协议“${p.scheme}:”，发布时会被删除`,
+    hint: '只链接 http(s) 网址或邮箱（mailto:）。',
+  }),
+  'template-text': rule<{ placeholder: string }>({
     severity: 'warning',
     means: '还留着 qikan new article 写下的占位文字（括号里的提示），请换成文章的内容。',
-  },
-  'bare-url': { severity: 'warning', means: '网址直接写在句子里，紧跟的中文被当成了网址的一部分。' },
-  'title-too-long': { severity: 'warning', means: '标题太长，在印刷版目录里一行排不下。' },
-  'zh-fullwidth-punctuation': {
+    message: (p) => `还留着占位文字“${p.placeholder}”`,
+    hint: '换成文章的内容（署名、摘要不需要时可删去整行）。',
+  }),
+  'bare-url': rule<{ url: string }>({
     severity: 'warning',
-    means: '中文句子里用了半角标点（, . : ; ? ! ( ) "），应使用全角标点。',
-  },
-  'zh-punctuation-unification': { severity: 'warning', means: '标点应统一为简体中文的写法，例如「」改为“”。' },
-  'zh-fullwidth-alphanumeric': { severity: 'warning', means: '数字和拉丁字母应使用半角（ＡＢＣ１２３ 改为 ABC123）。' },
-  'zh-space-han-latin': { severity: 'warning', means: '汉字与英文、数字之间不加空格：排版时会自动留出间距。' },
-  'zh-space-between-han': {
+    means: '网址直接写在句子里，紧跟的中文被当成了网址的一部分。',
+    message: (p) => `网址“${p.url}”把后面的中文也当成了网址的一部分`,
+    hint: '写成 [显示的文字](网址)，或在网址后面空一格。',
+  }),
+  'title-too-long': rule<{ ems: number; room: number }>({
     severity: 'warning',
-    means: '汉字之间多了空格（姓名、机构之间的分隔如属有意，可以保留）。',
-  },
-  'zh-space-latin': { severity: 'warning', means: '英文单词、数字之间应只有一个空格。' },
-  'zh-space-punctuation': { severity: 'warning', means: '标点前后多了或少了空格：全角标点前后不加空格。' },
-  'zh-space-quotation': { severity: 'warning', means: '引号内外多了空格。' },
-  'zh-space-bracket': { severity: 'warning', means: '括号内外多了空格。' },
-  'zh-space-markdown': { severity: 'warning', means: 'Markdown 标记（加粗、链接等）内侧多了空格。' },
-  'zh-space-trim': { severity: 'warning', means: '段落首尾多了空格。' },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; removedByBuild?: true; means: string }>;
+    means: '标题太长，在印刷版目录里一行排不下。',
+    message: (p) => `标题约 ${p.ems} 个字宽，印刷版目录一行只排得下约 ${p.room} 个字`,
+    hint: '缩短标题，把其余的话放进 subtitle（副标题）。',
+  }),
+  'zh-fullwidth-punctuation': zh('中文句子里用了半角标点（, . : ; ? ! ( ) "），应使用全角标点。'),
+  'zh-punctuation-unification': zh('标点应统一为简体中文的写法，例如「」改为“”。'),
+  'zh-fullwidth-alphanumeric': zh('数字和拉丁字母应使用半角（ＡＢＣ１２３ 改为 ABC123）。'),
+  'zh-space-han-latin': zh('汉字与英文、数字之间不加空格：排版时会自动留出间距。'),
+  'zh-space-between-han': zh('汉字之间多了空格（姓名、机构之间的分隔如属有意，可以保留）。'),
+  'zh-space-latin': zh('英文单词、数字之间应只有一个空格。'),
+  'zh-space-punctuation': zh('标点前后多了或少了空格：全角标点前后不加空格。'),
+  'zh-space-quotation': zh('引号内外多了空格。'),
+  'zh-space-bracket': zh('括号内外多了空格。'),
+  'zh-space-markdown': zh('Markdown 标记（加粗、链接等）内侧多了空格。'),
+  'zh-space-trim': zh('段落首尾多了空格。'),
+};
 
 export type RuleId = keyof typeof RULES;
+/** The rules of Chinese text (zhlint's findings). */
+export type ZhRuleId = Extract<RuleId, `zh-${string}`>;
+
+/** The YAML errors a writer makes, said in Chinese (the reason of a yaml-syntax finding); any other keeps the parser's own words. */
+export const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '值里有“冒号加空格”，被当成了又一个字段，或者下一行多了缩进',
+  MULTILINE_IMPLICIT_KEY: '字段名和冒号必须写在同一行，下一行不能缩进',
+  DUPLICATE_KEY: '同一个字段写了两次',
+  MISSING_CHAR: '引号没有配对',
+  BAD_INDENT: '缩进或括号不对',
+  TAB_AS_INDENT: '缩进里有 Tab 键，只能用空格缩进',
+  UNEXPECTED_TOKEN: '值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构',
+};
+type ParamsOf<R extends RuleId> = (typeof RULES)[R] extends Rule<infer P> ? P : never;
+
+/** Where a finding is: the file (relative to the publication root), its line and column, the field. */
+export type FindingPlace = Pick<Finding, 'file' | 'line' | 'column' | 'field'>;
+
+type Params<R extends RuleId> = ParamsOf<R> extends void ? [] : [ParamsOf<R>];
+
+/** A finding of a rule at a place, its message and hint made from the catalogue. */
+export function finding<R extends RuleId>(rule: R, place: FindingPlace, ...params: Params<R>): Finding {
+  return { ...place, ...described(rule, ...params) };
+}
+
+/** A rule's id, message and hint for these parameters, for code that reports a finding whose file it does not know. */
+export function described<R extends RuleId>(rule: R, ...params: Params<R>): Pick<Finding, 'rule' | 'message' | 'hint'> {
+  const def = RULES[rule] as Rule<unknown>;
+  const text = (t: Text<unknown> | undefined) => (typeof t === 'function' ? t(params[0]) : t);
+  const hint = text(def.hint);
+  return { rule, message: text(def.message)!, ...(hint ? { hint } : {}) };
+}

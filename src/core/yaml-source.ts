@@ -1,7 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import type { Finding } from './findings.ts';
+import { YAML_ERRORS, finding } from './rules.ts';
 
 /** A YAML text parsed with its positions, so that schema errors can point at a line and column. */
 export interface YamlSource {
@@ -17,28 +18,17 @@ export interface Position {
   column: number;
 }
 
-/** The YAML errors a writer makes, said in Chinese; any other keeps the parser's own words. */
-const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
-  BLOCK_AS_IMPLICIT_KEY: '值里有“冒号加空格”，被当成了又一个字段，或者下一行多了缩进',
-  MULTILINE_IMPLICIT_KEY: '字段名和冒号必须写在同一行，下一行不能缩进',
-  DUPLICATE_KEY: '同一个字段写了两次',
-  MISSING_CHAR: '引号没有配对',
-  BAD_INDENT: '缩进或括号不对',
-  TAB_AS_INDENT: '缩进里有 Tab 键，只能用空格缩进',
-  UNEXPECTED_TOKEN: '值以 [、{ 或引号开头，YAML 把它当成了列表或其他结构',
-};
-
 export function parseYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; findings: Finding[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = { file, doc, lines, lineOffset };
-  const findings: Finding[] = doc.errors.map((e) => ({
-    file,
-    ...positionAt(source, e.pos[0]),
-    rule: 'yaml-syntax',
-    message: `YAML 无法读取：${YAML_ERRORS[e.code] ?? e.message.split('\n')[0]}`,
-    hint: '值中含有冒号（:）、# 或以引号、括号开头时，把整个值用英文双引号括起来，例如 title: "标题：副题"。',
-  }));
+  const findings: Finding[] = doc.errors.map((e) =>
+    finding(
+      'yaml-syntax',
+      { file, ...positionAt(source, e.pos[0]) },
+      { reason: YAML_ERRORS[e.code] ?? e.message.split('\n')[0]! },
+    ),
+  );
   return findings.length ? { findings } : { source, findings };
 }
 
@@ -65,10 +55,6 @@ export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Posit
     } else break;
   }
   return pos;
-}
-
-export function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
-  return positionOf(src, path).line;
 }
 
 /** The keys an object schema allows at `path` (through optional, default and array wrappers). */
@@ -113,33 +99,23 @@ export function validateYaml<S extends z.ZodType>(
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
         const guess = didYouMean(key, allowed);
-        return {
-          file: src.file,
-          ...positionOf(src, path),
-          field: path.join('.'),
-          rule: 'unknown-key',
-          message: `不认识的字段“${key}”` + (guess ? `，是不是“${guess}”？` : ''),
-          hint: guess ? `改为 ${guess}:` : `删除它，或改用以下字段之一：${allowed.join(', ')}。`,
-        };
+        return finding(
+          'unknown-key',
+          { file: src.file, ...positionOf(src, path), field: path.join('.') },
+          { key, guess, allowed },
+        );
       });
     }
     const field = issue.path.join('.') || undefined;
     const missing = issue.code === 'invalid_type' && !src.doc.hasIn(issue.path as unknown[]);
     const value = src.doc.getIn(issue.path as unknown[]);
     const empty = !missing && (value === null || value === undefined);
+    const at = { file: src.file, ...positionOf(src, issue.path), field };
+    const hint = hints[String(issue.path[0])];
     return [
-      {
-        file: src.file,
-        ...positionOf(src, issue.path),
-        field,
-        rule: missing ? 'missing-field' : 'invalid-value',
-        message: missing
-          ? `缺少必填字段“${field}”`
-          : empty
-            ? `字段“${field}”没有填写内容`
-            : `${issue.message}（现在写的是 ${JSON.stringify(value)}）`,
-        hint: hints[String(issue.path[0])],
-      },
+      missing
+        ? finding('missing-field', at, { field: field!, hint })
+        : finding('invalid-value', at, { field, empty, problem: issue.message, value, hint }),
     ];
   });
   return { findings };

@@ -8,10 +8,6 @@
 const HAN = /\p{Script=Han}/u;
 const HAN_G = /\p{Script=Han}/gu;
 
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
-
 export function hanCount(text: string): number {
   return text.match(HAN_G)?.length ?? 0;
 }

@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import { eachElement } from './hast.ts';
+import { isRemote } from '../urls.ts';
 
 /**
  * Each image keeps the path its article gave it as `data-source`: Astro replaces `src` with an optimized copy,
@@ -9,7 +10,7 @@ export default function rehypeImageSource() {
   return (tree: Root) => {
     eachElement(tree, (el) => {
       const src = el.tagName === 'img' ? el.properties.src : undefined;
-      if (typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) el.properties['data-source'] = src; // Astro copies attribute names as written
+      if (typeof src === 'string' && !isRemote(src)) el.properties['data-source'] = src; // Astro copies attribute names as written
     });
   };
 }
