@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { annotateHtml, tidyPictureSources } from '../site/annotate.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
 import { checkRead } from '../check/index.ts';
@@ -13,6 +12,7 @@ import { findChromium } from '../print/chromium.ts';
 import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/pipeline.ts';
 import { createProgress } from './progress.ts';
+import { projectDir } from './project-dir.ts';
 import { indexSite } from './search-index.ts';
 
 export interface BuildOptions {
@@ -29,9 +29,6 @@ export interface BuildOptions {
   cmyk?: boolean;
   verbose?: boolean;
 }
-
-/** The folder of this package, where astro.config.mjs and the routes live. */
-const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Files → validated model → Astro site → PDFs (checked) → build-manifest.json. */
 export async function runBuild(options: BuildOptions): Promise<BuildManifest> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { ContentError } from '../core/findings.ts';
 import { runBuild } from './build.ts';
+import { runDev } from './dev.ts';
 import { runImport, shown } from './import.ts';
 import { runCheck, type CheckCliOptions } from './check.ts';
 import { newArticle, newIssue } from './new.ts';
@@ -34,6 +35,15 @@ program
       await runBuild(opts);
     },
   );
+
+program
+  .command('dev')
+  .description('preview the site while you edit: pages and paged print documents, read again on every change')
+  .option('--root <dir>', 'the publication folder', '.')
+  .option('--port <port>', 'the port to serve on (default 4321)')
+  .action(async (opts: { root: string; port?: string }) => {
+    await runDev(opts);
+  });
 
 program
   .command('check')

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { loadModel } from '../core/model.ts';
+import { siteConfig } from '../site/astro-config.ts';
+import { projectDir } from './project-dir.ts';
+
+/**
+ * `qikan dev --root DIR`: Astro's dev server on a publication folder, reading the model again whenever one of its
+ * files changes. Runs until stopped (Ctrl-C).
+ */
+export async function runDev(options: { root: string; port?: string }): Promise<never> {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const model = loadModel(path.resolve(options.root));
+  const { dev } = await import('astro');
+  await dev({
+    ...siteConfig(model),
+    root: projectDir,
+    configFile: false,
+    server: options.port ? { port: Number(options.port) } : undefined,
+  });
+  return new Promise<never>(() => {});
+}
