@@ -11,6 +11,7 @@ import { pdfFile } from '../core/routes.ts';
 import { findChromium } from '../print/chromium.ts';
 import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/pipeline.ts';
+import { MANIFEST, openOutput, type Output } from './output.ts';
 import { createProgress } from './progress.ts';
 import { projectDir } from './project-dir.ts';
 import { indexSite } from './search-index.ts';
@@ -18,7 +19,7 @@ import { indexSite } from './search-index.ts';
 export interface BuildOptions {
   /** The publication folder: publication.yaml and issues/. */
   root: string;
-  /** Where the site, the PDFs and the manifest go. Emptied first. */
+  /** Where the site, the PDFs and the manifest go: replaced as a whole once the build has made everything. */
   out: string;
   /** Make the PDF of this issue only; the PDFs of the others made earlier are kept. */
   only?: string;
@@ -35,25 +36,42 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const root = path.resolve(options.root);
   const out = path.resolve(options.out);
   const log = (line: string) => process.stdout.write(line + '\n');
-  for (const [folder, what] of [
-    [root, 'the publication folder'],
-    [projectDir, 'qikan itself'],
-  ] as const) {
-    const inOut = path.relative(out, folder);
-    if (!inOut || !inOut.startsWith('..')) {
-      throw new Error(
-        `--out ${options.out} would hold ${what} (${folder}), and the build empties it first: choose another --out`,
-      );
-    }
+  const output = openOutput(out, options.out, { root, projectDir });
+  // Ctrl-C or a kill leaves the last good output as it was, and no lock behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    output.abort();
+    process.stderr.write(`qikan: build stopped (${signal}); ${options.out} is as it was before\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const manifest = await buildInto(root, output, options, log);
+    output.commit();
+    return manifest;
+  } catch (error) {
+    output.abort();
+    throw error;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
+}
 
+async function buildInto(
+  root: string,
+  output: Output,
+  options: BuildOptions,
+  log: (line: string) => void,
+): Promise<BuildManifest> {
+  const { final: out, staging } = output;
   // The build refuses what `qikan check` calls an error (the same rules, the same messages).
   const read = readPublication(root);
   const findings = await checkRead(root, read);
   const stopping = findings.filter(stopsBuild);
   if (stopping.length || !read.model) throw new ContentError(stopping);
   const { model } = read;
-  const toPrint = options.only ? [issueById(model, options.only)] : model.issues;
+  const toPrint = !options.pdf ? [] : options.only ? [issueById(model, options.only)] : model.issues;
   // Before the site is built: a missing browser or Ghostscript is told at once.
   if (options.pdf) findChromium();
   const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
@@ -64,23 +82,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   const warnings = findings.filter((f) => severityOf(f) === 'warning').length;
   if (warnings) log(`check: ${warnings} warning(s); \`qikan check\` lists them`);
 
-  const previous = options.only ? await setAsidePdfs(out, options.only) : undefined;
   const started = Date.now();
-  try {
-    await buildSite(model, out, options);
-  } finally {
-    await previous?.restore();
-  }
+  await buildSite(model, staging, options);
   log(`site: ${path.relative(process.cwd(), out) || out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The PDFs of the issues this build does not print stay, with their entries in the manifest.
+  const printing = new Set(toPrint.map((i) => i.id));
+  const kept = await keepPdfs(
+    out,
+    staging,
+    model.issues.map((i) => i.id).filter((id) => !printing.has(id)),
+  );
 
   let printed = new Map<string, PrintedIssue>();
-  if (options.pdf) {
+  if (toPrint.length) {
     const progress = createProgress();
     const t0 = Date.now();
     printed = await printIssues(
       model,
       toPrint,
-      out,
+      staging,
       {
         pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
         warn: (message) => progress.done(`warning: ${message}`),
@@ -91,15 +111,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
           );
         },
       },
-      { printReady: options.printReady || !!cmyk, cmyk },
+      { printReady: options.printReady || !!cmyk, cmyk, rejectedDir: path.join(out, 'pdf') },
     );
   }
-  const manifest = buildManifest(model, printed, previous?.manifest);
-  await fs.writeFile(path.join(out, 'build-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  await annotateSite(out, manifest);
-  await indexSite(out);
+  const manifest = buildManifest(model, printed, kept);
+  await fs.writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  await annotateSite(staging, manifest);
+  await indexSite(staging);
   log(`search: Pagefind index of the article pages in pagefind/`);
-  log(`manifest: build-manifest.json`);
+  log(`manifest: ${MANIFEST}`);
   return manifest;
 }
 
@@ -125,34 +145,27 @@ function issueById(model: Model, id: string) {
 }
 
 /**
- * Astro empties the output folder; with --only, the other issues' PDFs of an earlier build, and their manifest
- * entries, are kept through it.
+ * The PDFs of an earlier build for these issues, copied into the new output, and the earlier manifest with only
+ * their entries (an entry whose PDF is gone is dropped).
  */
-async function setAsidePdfs(out: string, only: string) {
-  const pdfDir = path.join(out, 'pdf');
-  const kept = path.join(path.dirname(out), `.${path.basename(out)}-kept-pdf`);
-  const manifest = await fs
-    .readFile(path.join(out, 'build-manifest.json'), 'utf8')
+async function keepPdfs(out: string, staging: string, ids: string[]): Promise<BuildManifest | undefined> {
+  const previous = await fs
+    .readFile(path.join(out, MANIFEST), 'utf8')
     .then((t) => JSON.parse(t) as BuildManifest)
     .catch(() => undefined);
-  await fs.rm(kept, { recursive: true, force: true });
-  const moved = await fs.rename(pdfDir, kept).then(
-    () => true,
-    () => false,
-  );
-  return {
-    manifest: manifest && { ...manifest, issues: manifest.issues.filter((i) => i.id !== only) },
-    async restore() {
-      if (!moved) return;
-      await fs.mkdir(pdfDir, { recursive: true });
-      for (const name of await fs.readdir(kept)) {
-        const rejected = name.endsWith('.rejected.pdf');
-        if (name !== path.basename(pdfFile(only)) && !rejected)
-          await fs.rename(path.join(kept, name), path.join(pdfDir, name));
-      }
-      await fs.rm(kept, { recursive: true, force: true });
-    },
-  };
+  if (!previous) return undefined;
+  const issues = [];
+  for (const entry of previous.issues) {
+    if (!ids.includes(entry.id) || !entry.pdf) continue;
+    const copied = await fs.mkdir(path.join(staging, path.dirname(entry.pdf)), { recursive: true }).then(() =>
+      fs.copyFile(path.join(out, entry.pdf!), path.join(staging, entry.pdf!)).then(
+        () => true,
+        () => false,
+      ),
+    );
+    if (copied) issues.push(entry);
+  }
+  return { ...previous, issues };
 }
 
 async function buildSite(model: Model, out: string, options: BuildOptions): Promise<void> {
@@ -167,26 +180,26 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
   await fs.mkdir(imageCache, { recursive: true });
   await fs.symlink(imageCache, path.join(cacheDir, 'assets'));
   // Astro runs the pages from chunks it writes into its output folder, which import Astro's own packages: they
-  // resolve only below this package's node_modules. So the site is built there and then moved to --out.
+  // resolve only below this package's node_modules. So the site is built there and then moved to `out`.
   await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });
-  const staging = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
+  const astroOut = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
   try {
     await build({
       ...siteConfig(model),
       root: projectDir,
       configFile: false,
-      outDir: staging,
+      outDir: astroOut,
       cacheDir,
       logLevel: options.verbose ? 'info' : 'warn',
     });
     await fs.rm(out, { recursive: true, force: true });
     await fs.mkdir(path.dirname(out), { recursive: true });
-    await fs.rename(staging, out).catch(async (error: NodeJS.ErrnoException) => {
+    await fs.rename(astroOut, out).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EXDEV') throw error;
-      await fs.cp(staging, out, { recursive: true });
+      await fs.cp(astroOut, out, { recursive: true });
     });
   } finally {
     await fs.rm(cacheDir, { recursive: true, force: true });
-    await fs.rm(staging, { recursive: true, force: true });
+    await fs.rm(astroOut, { recursive: true, force: true });
   }
 }

@@ -43,6 +43,8 @@ export interface PrintOptions {
   printReady?: boolean;
   /** Convert the checked PDF to CMYK PDF/X with these tools (implies printReady). */
   cmyk?: CmykTools;
+  /** Where a PDF that fails its check is kept to look at (default: beside the PDF it would have been). */
+  rejectedDir?: string;
 }
 
 /**
@@ -88,7 +90,8 @@ export async function printIssues(
       const file = path.join(distDir, pdfFile(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
       if (problems.length) {
-        const rejected = file.replace(/\.pdf$/, '.rejected.pdf');
+        const rejected = path.join(options.rejectedDir ?? path.dirname(file), `${issue.id}.rejected.pdf`);
+        await fs.mkdir(path.dirname(rejected), { recursive: true });
         await fs.writeFile(rejected, pdf);
         throw new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected));
       }
