@@ -7,6 +7,7 @@ import model from 'virtual:qikan/model';
 import { IMPORT_REPORT, articleId, issuesDir } from './core/names.ts';
 import { kindOf } from './kinds/index.ts';
 import { issueImagePaths } from './kinds/kind.ts';
+import { ISSUE_IMAGES_LOADER } from './site/integration.ts';
 
 // The model has read and validated the files already (with line numbers). Astro adds what only it can do: rendering
 // the articles' Markdown with their images, and processing the images issue.yaml names.
@@ -23,10 +24,12 @@ export const collections = {
   }),
   issues: defineCollection({
     loader: {
-      name: 'qikan-issue-images',
-      load: async ({ store, parseData, config }) => {
+      name: ISSUE_IMAGES_LOADER,
+      // In `astro dev` the integration refreshes it with the model read again after an edit.
+      load: async ({ store, parseData, config, refreshContextData }) => {
+        const current = (refreshContextData?.model as typeof model | undefined) ?? model;
         store.clear();
-        for (const issue of model.issues) {
+        for (const issue of current.issues) {
           const file = path.join(base, issue.id, 'issue.yaml');
           const data = await parseData({ id: issue.id, data: issueImagePaths(kind, issue.meta), filePath: file });
           store.set({ id: issue.id, data, filePath: path.relative(fileURLToPath(config.root), file) });

@@ -94,18 +94,34 @@ function attributeName(key: string): string {
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_PIXELS = 40_000_000;
 
-/** An image file too heavy for the repository and the build; sharp reads only its header. */
-export async function checkImageSize(file: string, src: string, at: At, report: Report): Promise<void> {
+/**
+ * An image file the build can use: not too heavy for the repository and the build, and one that decodes to its last
+ * pixel (an empty or truncated file would break the build or be published broken). Pixels past the limit are not
+ * decoded.
+ */
+export async function checkImageFile(file: string, src: string, at: At, report: Report): Promise<void> {
   const bytes = fs.statSync(file).size;
   if (bytes > MAX_BYTES) {
     const mb = (bytes / 1024 / 1024).toFixed(1);
     report({ ...at, ...described('image-too-large', { src, mb, limit: MAX_BYTES / 1024 / 1024 }) });
   }
+  const unreadable = (reason: string) => report({ ...at, ...described('image-unreadable', { src, reason }) });
+  if (!bytes) return unreadable('文件是空的');
   const { default: sharp } = await import('sharp');
-  const { width = 0, height = 0 } = await sharp(file)
+  const meta = await sharp(file)
     .metadata()
-    .catch(() => ({ width: 0, height: 0 }));
+    .catch(() => undefined);
+  if (!meta?.width || !meta.height) return unreadable('不是能识别的图片格式');
+  const { width, height } = meta;
   if (width * height > MAX_PIXELS) {
-    report({ ...at, ...described('image-too-many-pixels', { src, width, height, limit: MAX_PIXELS / 1_000_000 }) });
+    return report({
+      ...at,
+      ...described('image-too-many-pixels', { src, width, height, limit: MAX_PIXELS / 1_000_000 }),
+    });
   }
+  const decoded = await sharp(file, { failOn: 'truncated' })
+    .stats()
+    .then(() => true)
+    .catch(() => false);
+  if (!decoded) unreadable('文件不完整或已损坏');
 }

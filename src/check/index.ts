@@ -4,16 +4,16 @@ import type { Finding } from '../core/findings.ts';
 import { sortFindings } from '../core/findings.ts';
 import { imageRefs, isOutside } from '../core/images.ts';
 import { readPublication, type Model, type Sources } from '../core/model.ts';
-import { placeholdersIn } from '../core/article-template.ts';
+import { ISSUE_TEMPLATE, placeholdersIn } from '../core/article-template.ts';
 import type { ArticleSource } from '../core/read-article.ts';
 import { FEED_URL, SEARCH_URL, SITEMAP_URL } from '../core/routes.ts';
 import { isRemote } from '../core/urls.ts';
 import { kindOf } from '../kinds/index.ts';
 import { issueImagePaths } from '../kinds/kind.ts';
-import { textEms, tocTitleEms } from '../print/geometry.ts';
+import { textEms } from '../print/geometry.ts';
 import { described, finding } from '../core/rules.ts';
 import { positionOf } from '../core/yaml-source.ts';
-import { checkHtml, checkImageSize, checkLinks } from './body-rules.ts';
+import { checkHtml, checkImageFile, checkLinks } from './body-rules.ts';
 import { fixChinese, lintChinese } from './chinese-text.ts';
 
 export interface CheckOptions {
@@ -39,7 +39,7 @@ export async function checkRead(
   const { model, sources } = read;
   const findings = [...read.findings];
   for (const source of sources.articles) findings.push(...(await checkArticleFile(source, model)));
-  if (model) findings.push(...(await checkIssueImages(model, sources)));
+  if (model) findings.push(...(await checkIssueFiles(model, sources)));
   const inScope = scopeOf(root, options);
   return sortFindings(findings.filter((f) => inScope(path.resolve(root, f.file))));
 }
@@ -65,7 +65,7 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
 
   const title = source.yaml?.doc.get('title');
   if (source.yaml && typeof title === 'string' && model) {
-    const room = tocTitleEms(model.publication.page);
+    const room = kindOf(model.publication).titleRoom?.(model.publication.page) ?? Infinity;
     if (textEms(title) > room) {
       const at = { file: rel, ...positionOf(source.yaml, ['title']), field: 'title' };
       findings.push(finding('title-too-long', at, { ems: Math.ceil(textEms(title)), room: Math.floor(room) }));
@@ -78,7 +78,7 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
     if (ref.raw || isRemote(ref.src)) continue;
     const image = safeResolve(source.path, ref.src);
     if (image && !isOutside(path.dirname(source.path), image) && fs.existsSync(image)) {
-      await checkImageSize(image, ref.src, ref, inFile);
+      await checkImageFile(image, ref.src, { line: ref.line, column: ref.column }, inFile);
     }
   }
   const lines = lineStarts(split.body);
@@ -88,15 +88,26 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
   return findings;
 }
 
-async function checkIssueImages(model: Model, sources: Sources): Promise<Finding[]> {
+async function checkIssueFiles(model: Model, sources: Sources): Promise<Finding[]> {
   const findings: Finding[] = [];
   const kind = kindOf(model.publication);
-  for (const { path: meta, yaml, meta: data } of sources.issues) {
+  for (const { path: meta, file, yaml, meta: data } of sources.issues) {
+    if (yaml && data) {
+      const placeholders: [string[], string][] = [
+        [['headline'], ISSUE_TEMPLATE.headline],
+        [['cover', 'alt'], ISSUE_TEMPLATE.coverAlt],
+      ];
+      for (const [at, placeholder] of placeholders) {
+        if (yaml.doc.getIn(at) !== placeholder) continue;
+        const place = { file, ...positionOf(yaml, at), field: at.join('.') };
+        findings.push(finding('template-text', place, { placeholder, issue: true }));
+      }
+    }
     for (const [key, src] of Object.entries(issueImagePaths(kind, data ?? {}))) {
       // The model has checked that it is a file inside the issue folder (or reported it).
       if (!yaml || isRemote(src) || !fs.existsSync(path.resolve(path.dirname(meta), src))) continue;
       const at = positionOf(yaml, [key, 'image']);
-      await checkImageSize(path.resolve(path.dirname(meta), src), src, at, (f) =>
+      await checkImageFile(path.resolve(path.dirname(meta), src), src, at, (f) =>
         findings.push({ ...f, file: yaml.file, field: `${key}.image` }),
       );
     }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { loadModel } from '../core/model.ts';
 import { siteConfig } from '../site/astro-config.ts';
+import { previewModel } from '../site/integration.ts';
 import { projectDir } from './project-dir.ts';
 
 /**
@@ -9,7 +9,7 @@ import { projectDir } from './project-dir.ts';
  */
 export async function runDev(options: { root: string; port?: string }): Promise<never> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const model = loadModel(path.resolve(options.root));
+  const model = previewModel(path.resolve(options.root), (line) => process.stderr.write(line + '\n'));
   const { dev } = await import('astro');
   await dev({
     ...siteConfig(model),

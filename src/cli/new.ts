@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { stringify } from 'yaml';
-import { TEMPLATE } from '../core/article-template.ts';
+import { ISSUE_TEMPLATE, TEMPLATE } from '../core/article-template.ts';
 import { ContentError } from '../core/findings.ts';
 import { loadModel, readPublication } from '../core/model.ts';
 import { ISSUE_ID, SLUG, articleFileName, issuesDir, parseArticleFileName } from '../core/names.ts';
@@ -70,8 +70,8 @@ export async function newIssue(root: string, id: string): Promise<string> {
     year: ym ? Number(ym[1]) : now.getUTCFullYear(),
     month: ym ? Number(ym[2]) : now.getUTCMonth() + 1,
     date: today(now),
-    headline: '本期封面标题',
-    cover: { image: 'images/cover.jpg', alt: '封面图的说明' },
+    headline: ISSUE_TEMPLATE.headline,
+    cover: { image: 'images/cover.jpg', alt: ISSUE_TEMPLATE.coverAlt },
     coverLines: [],
   };
   await fs.writeFile(path.join(dir, 'issue.yaml'), stringify(meta), { flag: 'wx' });

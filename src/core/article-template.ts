@@ -8,6 +8,9 @@ export const TEMPLATE = {
   body: ['（正文第一段，写在这里。）', '', '## 01 （小标题）', '', '（正文……）', ''].join('\n'),
 };
 
+/** What `qikan new issue` writes into issue.yaml for the editor to replace. */
+export const ISSUE_TEMPLATE = { headline: '本期封面标题', coverAlt: '封面图的说明' };
+
 const PLACEHOLDERS = [
   TEMPLATE.byline,
   TEMPLATE.summary,

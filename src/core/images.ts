@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Finding } from './findings.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { described } from './rules.ts';
 import { isRemote } from './urls.ts';
 
@@ -73,13 +74,23 @@ export function checkImage(
   if (isOutside(issueDir, file)) {
     report({ ...at, ...described('image-outside', { src: ref.src, symlink: false }) });
   } else if (!fs.existsSync(file)) {
-    report({ ...at, ...described('image-missing', { src: ref.src }) });
+    report({ ...at, ...described('image-missing', { src: ref.src, guess: nearestFile(ref.src, file) }) });
   } else if (isOutside(fs.realpathSync(issueDir), fs.realpathSync(file))) {
     report({ ...at, ...described('image-outside', { src: ref.src, symlink: true }) });
   } else if (/\.svg$/i.test(file) && SVG_CODE.test(fs.readFileSync(file, 'latin1'))) {
     // Served from the site's own address, an SVG opened on its own runs its scripts.
     report({ ...at, ...described('image-svg-script', { src: ref.src }) });
   }
+}
+
+/** The file beside a missing one whose name is closest to it, written as the article would write it. */
+function nearestFile(src: string, missing: string): string | undefined {
+  const dir = path.dirname(missing);
+  const names = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((n) => /\.(png|jpe?g|gif|webp|avif|svg|tiff?)$/i.test(n))
+    : [];
+  const guess = didYouMean(path.basename(missing), names);
+  return guess && path.posix.join(path.posix.dirname(src), guess);
 }
 
 export function isOutside(dir: string, file: string): boolean {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KINDS, kindOf, type KindId } from '../kinds/index.ts';
+import { kindOf, type KindId } from '../kinds/index.ts';
 import { issueImagePaths } from '../kinds/kind.ts';
 import type { IssueMeta } from '../kinds/magazine/issue-schema.ts';
 import { ContentError, type Finding } from './findings.ts';
-import { checkImage } from './images.ts';
-import { ISSUE_ID, isArticleFile, issuesDir } from './names.ts';
+import { checkImage, isOutside } from './images.ts';
+import { IMPORT_REPORT, ISSUE_ID, isArticleFile, issuesDir } from './names.ts';
 import { readArticle, type ArticleSource } from './read-article.ts';
+import { typeAreaMm } from '../print/geometry.ts';
 import { readYamlFile } from './read-yaml-file.ts';
 import { issueRouteData, sectionEntries } from './route-data.ts';
 import type { ArticleFrontMatter } from './schema/article.ts';
@@ -28,6 +29,8 @@ export interface Model {
   sections: Map<string, SectionEntry>;
   /** Newest first (by the kind's order: a magazine's by year, month and number, not by folder name). */
   issues: Issue[];
+  /** The issues that are not drafts, newest first: what the home page, section pages, feed and sitemap list. */
+  published: Issue[];
 }
 
 export interface SectionEntry extends Section {
@@ -104,7 +107,9 @@ export function readPublication(
   const sources: Sources = { articles: [], issues: [] };
   const rel = (p: string) => path.relative(root, p) || p;
 
-  const publication = readYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings).data;
+  const read = readYamlFile(path.join(root, 'publication.yaml'), rel, publicationSchema, findings);
+  const publication = read.data;
+  if (publication && read.source) checkTypeArea(publication, read.source, findings);
   const kind = kindOf(publication);
   const dir = issuesDir(root);
   const issueIds = fs.existsSync(dir)
@@ -126,6 +131,7 @@ export function readPublication(
     const issue = readIssue(root, id, publication, rel, findings, sources, options);
     if (issue) issues.push(issue);
   }
+  reportDuplicateNumbers(sources.issues, findings);
   issues.sort((a, b) => kind.compareIssues(a.meta, b.meta));
   const model = publication && {
     root,
@@ -133,6 +139,7 @@ export function readPublication(
     publication,
     sections: sectionEntries(publication),
     issues,
+    published: issues.filter((i) => !i.meta.draft),
   };
   return { model, findings, sources };
 }
@@ -159,9 +166,20 @@ function readIssue(
   }
 
   const read: Omit<Article, 'published'>[] = [];
-  const files = fs.readdirSync(dir).filter(isArticleFile).sort();
+  const names = fs.readdirSync(dir).sort();
+  for (const name of names.filter(isMisnamedArticle)) {
+    const suggested = name.replace(/\.[^.]+$/, '.md').toLowerCase();
+    findings.push(finding('file-name', { file: rel(path.join(dir, name)), line: 1 }, { extension: name, suggested }));
+  }
+  const files = names.filter(isArticleFile);
   for (const name of files) {
-    const { article, source } = readArticle(path.join(dir, name), id, publication, rel, findings);
+    const file = path.join(dir, name);
+    const outside = linkOutside(file, root);
+    if (outside) {
+      findings.push(finding('file-outside', { file: rel(file), line: 1 }, { target: outside }));
+      continue;
+    }
+    const { article, source } = readArticle(file, id, publication, rel, findings);
     sources.articles.push(source);
     if (article) read.push(article);
   }
@@ -174,7 +192,48 @@ function readIssue(
   }
   if (!meta || !publication) return undefined;
   const articles = read.map((a) => ({ ...a, published: a.date ?? meta.date }));
-  return issueRouteData(KINDS[publication.kind], publication, id, meta, articles);
+  return issueRouteData(kind, publication, id, meta, articles);
+}
+
+/** The page must leave room for text inside its margins (type area at least 60 × 80 mm). */
+function checkTypeArea(publication: Publication, source: YamlSource, findings: Finding[]): void {
+  const { width, height } = typeAreaMm(publication.page);
+  if (width >= 60 && height >= 80) return;
+  const at = { file: source.file, ...positionOf(source, ['page', 'margins']), field: 'page.margins' };
+  findings.push(finding('page-geometry', at, { width: Math.round(width), height: Math.round(height) }));
+}
+
+/** Two issues with one number (总第N期): each is told of the others. */
+function reportDuplicateNumbers(issues: Sources['issues'], findings: Finding[]): void {
+  const numbered = issues.filter((i) => i.meta && i.yaml);
+  for (const group of Map.groupBy(numbered, (i) => i.meta!.number).values()) {
+    if (group.length < 2) continue;
+    for (const issue of group) {
+      const others = group
+        .filter((o) => o !== issue)
+        .map((o) => o.file)
+        .join('、');
+      const at = { file: issue.file, ...positionOf(issue.yaml!, ['number']), field: 'number' };
+      findings.push(finding('duplicate-number', at, { number: issue.meta!.number, others }));
+    }
+  }
+}
+
+/** Markdown by its extension that is not taken for an article: `.MD`, `.markdown`. */
+function isMisnamedArticle(name: string): boolean {
+  return /\.(md|markdown|mdown|mkd)$/i.test(name) && !isArticleFile(name) && name.toLowerCase() !== IMPORT_REPORT;
+}
+
+/** Where a symbolic link leads when that is outside the publication folder (a loop is reported on reading). */
+function linkOutside(file: string, root: string): string | undefined {
+  if (!fs.lstatSync(file).isSymbolicLink()) return undefined;
+  let target: string;
+  try {
+    target = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return isOutside(fs.realpathSync(root), target) ? target : undefined;
 }
 
 /** Each article that shares its order or its web address with another is told so, naming the others. */

@@ -4,17 +4,20 @@ import { toString } from 'mdast-util-to-string';
 import type { Finding } from './findings.ts';
 import { splitFrontMatter, type SplitMarkdown } from './front-matter.ts';
 import { checkImage, imageRefs } from './images.ts';
+import { pastLimits } from './markdown/limits.ts';
 import { parseMarkdown } from './markdown/parse.ts';
+import { unclosedHtml } from './markdown/unclosed-html.ts';
 import type { Article } from './model.ts';
 import { SLUG, articleId, parseArticleFileName } from './names.ts';
-import { readUtf8 } from './read-text.ts';
+import { fileError, readUtf8 } from './read-text.ts';
 import { encodingFinding } from './read-yaml-file.ts';
 import { readingMinutes } from './reading.ts';
 import { finding } from './rules.ts';
 import { articleAnchor, articleUrl } from './routes.ts';
 import { articleHints, articleSchema } from './schema/article.ts';
 import type { Publication } from './schema/publication.ts';
-import { didYouMean, parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
 
 /** An article file as it was read: what `qikan check` looks at beyond the model, so that no file is read twice. */
 export interface ArticleSource {
@@ -43,7 +46,16 @@ export function readArticle(
   rel: (p: string) => string,
   findings: Finding[],
 ): { article?: Omit<Article, 'published'>; source: ArticleSource } {
-  const source: ArticleSource = { path: file, file: rel(file), text: readUtf8(file) };
+  const source: ArticleSource = { path: file, file: rel(file) };
+  const unreadable = (reason: string, line = 1) => {
+    findings.push(finding('file-unreadable', { file: source.file, line }, { reason }));
+    return { source };
+  };
+  try {
+    source.text = readUtf8(file);
+  } catch (error) {
+    return unreadable(fileError(error));
+  }
   if (source.text === undefined) {
     findings.push(encodingFinding(source.file));
     return { source };
@@ -59,45 +71,53 @@ export function readArticle(
   const validated = parsed.source ? validateYaml(parsed.source, articleSchema, articleHints) : undefined;
   findings.push(...(validated?.findings ?? []));
   const data = validated?.data;
-  let ok = true;
+  let ok = !!data;
 
   // The body is checked even when the front matter is wrong, so that a contributor sees every problem at once.
   if (!split.body.trim()) {
     ok = false;
     findings.push(finding('empty-article', { file: source.file, line: split.bodyLine }));
   }
+  const past = pastLimits(split.body);
+  if (past) return unreadable(past.reason, past.line + split.bodyLine - 1);
   const tree = (source.tree = parseMarkdown(split.body));
+  for (const unclosed of unclosedHtml(tree)) {
+    ok = false;
+    findings.push(finding('html-unclosed', { file: source.file, line: unclosed.line + split.bodyLine - 1 }, unclosed));
+  }
   for (const ref of imageRefs(tree)) {
     checkImage({ ...ref, line: ref.line + split.bodyLine - 1 }, file, path.dirname(file), (f) => {
       ok = false;
       findings.push({ file: source.file, ...f });
     });
   }
-  if (!data || !parsed.source) return { source };
-  const src: YamlSource = parsed.source;
-
   const name = parseArticleFileName(path.basename(file));
-  const order = data.order ?? name.order;
-  if (order === undefined) {
-    ok = false;
-    const at = { file: source.file, ...positionOf(src, []), field: 'order' };
-    findings.push(finding('missing-order', at, { hint: articleHints.order! }));
-  }
-  if (publication && !publication.sections.some((s) => s.id === data.section)) {
-    ok = false;
-    const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
-    const guess = didYouMean(
-      data.section,
-      publication.sections.map((s) => s.id),
-    );
-    const at = { file: source.file, ...positionOf(src, ['section']), field: 'section' };
-    findings.push(finding('unknown-section', at, { section: data.section, guess, sections: ids }));
-  }
   if (!SLUG.test(name.slug)) {
     ok = false;
     findings.push(finding('file-name', { file: source.file, line: 1 }, { slug: name.slug }));
   }
-  if (!ok) return { source };
+  if (!parsed.source) return { source };
+  const src: YamlSource = parsed.source;
+
+  // What the file name and the section say is checked even when another field is wrong.
+  const section = data?.section ?? src.doc.get('section');
+  if (publication && typeof section === 'string' && section && !publication.sections.some((s) => s.id === section)) {
+    ok = false;
+    const ids = publication.sections.map((s) => `${s.id}（${s.title}）`).join('、');
+    const guess = didYouMean(
+      section,
+      publication.sections.map((s) => s.id),
+    );
+    const at = { file: source.file, ...positionOf(src, ['section']), field: 'section' };
+    findings.push(finding('unknown-section', at, { section, guess, sections: ids }));
+  }
+  const order = data?.order ?? name.order;
+  if (order === undefined && !src.doc.has('order')) {
+    ok = false;
+    const at = { file: source.file, ...positionOf(src, []), field: 'order' };
+    findings.push(finding('missing-order', at, { hint: articleHints.order! }));
+  }
+  if (!ok || !data) return { source };
   return {
     source,
     article: {

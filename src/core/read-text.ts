@@ -14,3 +14,16 @@ export function readUtf8(file: string): string | undefined {
     throw error;
   }
 }
+
+/** Why a file could not be read, in Chinese. */
+export function fileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ELOOP: '符号链接指向自己，形成了循环',
+    ENOENT: '文件不存在（可能是断开的符号链接）',
+    EISDIR: '这是一个文件夹，不是文件',
+    EACCES: '没有读取它的权限',
+    EPERM: '没有读取它的权限',
+  };
+  return (code && reasons[code]) ?? `${code ?? ''} ${(error as Error).message ?? error}`.trim();
+}

@@ -17,6 +17,22 @@ interface Rule<P> {
   hint?: Text<P>;
 }
 
+/** What a message quotes of a contributor's text: at most 120 characters, so that a huge value gives a short message. */
+const MAX_QUOTED = 120;
+const QUOTED = new Set([
+  'key',
+  'section',
+  'src',
+  'url',
+  'slug',
+  'issueId',
+  'extension',
+  'placeholder',
+  'kind',
+  'scheme',
+]);
+const shorten = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
+
 /** A rule whose message and hint are made from parameters of type P. */
 const rule = <P = void>(r: Rule<P>): Rule<P> => r;
 
@@ -71,23 +87,28 @@ export const RULES = {
     | { field?: string; empty: boolean; problem: string; value: unknown; hint?: string }
     | { kind: string; kinds: readonly string[] }
     | { noToc: true }
+    | { field: string; control: string }
   >({
     severity: 'error',
     means: '字段的值不合要求，例如日期不是 YYYY-MM-DD、布尔值不是 true/false。',
     message: (p) =>
       'kinds' in p
         ? `不认识的类型“${p.kind}”`
-        : 'noToc' in p
-          ? '文中没有目录，无法按杂志导入'
-          : p.empty
-            ? `字段“${p.field}”没有填写内容`
-            : `${p.problem}（现在写的是 ${JSON.stringify(p.value)}）`,
+        : 'control' in p
+          ? `字段“${p.field}”里有看不见的控制字符（${p.control}）`
+          : 'noToc' in p
+            ? '文中没有目录，无法按杂志导入'
+            : p.empty
+              ? `字段“${p.field}”没有填写内容`
+              : `${p.problem}（现在写的是 ${shorten(JSON.stringify(p.value) ?? String(p.value))}）`,
     hint: (p) =>
       'kinds' in p
         ? `用 --kind ${p.kinds.join(' 或 --kind ')}。`
-        : 'noToc' in p
-          ? '报纸版面没有目录：用 --kind newspaper。'
-          : (p.hint ?? ''),
+        : 'control' in p
+          ? '删去这些字符：它们多半是从别处复制来的，或是 YAML 里的 \\x 转义。'
+          : 'noToc' in p
+            ? '报纸版面没有目录：用 --kind newspaper。'
+            : (p.hint ?? ''),
   }),
   'unknown-key': rule<{ key: string; guess?: string; allowed: string[] }>({
     severity: 'error',
@@ -113,21 +134,57 @@ export const RULES = {
     message: (p) => `顺序号 ${p.order} 与 ${p.others} 重复`,
     hint: '同一期每篇文章用不同的顺序号（文件名开头的 NN-，或 order 字段）。',
   }),
+  'duplicate-number': rule<{ number: number; others: string }>({
+    severity: 'error',
+    means: '两期用了同一个期号（总第N期）。',
+    message: (p) => `总第${p.number}期与 ${p.others} 重复`,
+    hint: '改正其中一期 issue.yaml 的 number。',
+  }),
   'duplicate-slug': rule<{ url: string; others: string }>({
     severity: 'error',
     means: '同一期里两篇文章的网址相同（文件名去掉顺序号后相同）。',
     message: (p) => `网址 ${p.url} 与 ${p.others} 相同`,
     hint: '给其中一个文件改名。',
   }),
-  'file-name': rule<{ issueId: string } | { slug: string }>({
+  'file-name': rule<{ issueId: string } | { slug: string } | { extension: string; suggested: string }>({
     severity: 'error',
-    means: '文件名或期号文件夹名不能用作网址：只用小写英文字母、数字和连字符。',
+    means: '文件名或期号文件夹名不能用作网址：只用小写英文字母、数字和连字符；文章的扩展名是小写的 .md。',
     message: (p) =>
-      'issueId' in p ? `期号文件夹名“${p.issueId}”不能用作网址` : `文件名给出的网址“${p.slug}”不是小写英文`,
+      'issueId' in p
+        ? `期号文件夹名“${p.issueId}”不能用作网址`
+        : 'extension' in p
+          ? `文件“${p.extension}”的扩展名不是小写的 .md，不会被当作文章`
+          : `文件名给出的网址“${p.slug}”不是小写英文`,
     hint: (p) =>
       'issueId' in p
         ? '期号文件夹只用小写英文字母、数字和连字符，例如 2026-10。'
-        : '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
+        : 'extension' in p
+          ? `改名为 ${p.suggested}。`
+          : '把文件改名为 NN-英文单词.md，例如 03-zhejiang-ic-report.md。',
+  }),
+  'file-outside': rule<{ target: string }>({
+    severity: 'error',
+    means: '文章文件是指向发布文件夹以外的符号链接：发布的只能是仓库里的文件。',
+    message: (p) => `文章文件是指向发布文件夹以外（${p.target}）的符号链接`,
+    hint: '把文章本身放进本期文件夹，不要用符号链接。',
+  }),
+  'file-unreadable': rule<{ reason: string }>({
+    severity: 'error',
+    means: '文件无法读取或解析：例如符号链接循环、嵌套过深的 Markdown、YAML 别名展开过多。',
+    message: (p) => `文件无法读取：${p.reason}`,
+    hint: '检查这个文件（可在编辑器里打开看看）；改正后再运行检查。',
+  }),
+  'html-unclosed': rule<{ what: string }>({
+    severity: 'error',
+    means: '正文里的 HTML 注释（<!--）或 <textarea>、<script> 等标签没有结束：后面的正文全部不会出现在网站和印刷版上。',
+    message: (p) => `${p.what}没有结束，它后面的正文全部不会出现在网站和印刷版上`,
+    hint: '补上结束标记（注释是 -->），或删去这一段。',
+  }),
+  'page-geometry': rule<{ width: number; height: number }>({
+    severity: 'error',
+    means: 'publication.yaml 的版心太小：页边距几乎占满了页面，排不下正文。',
+    message: (p) => `页边距之外只剩 ${p.width}×${p.height} 毫米，排不下正文`,
+    hint: '减小 page.margins，或加大 page.width、page.height（版心至少 60×80 毫米）。',
   }),
   'no-front-matter': rule({
     severity: 'error',
@@ -152,11 +209,11 @@ export const RULES = {
           ? '检查这是否是报纸的一个版面。'
           : '加入文章（qikan new article），或删除这个文件夹。',
   }),
-  'image-missing': rule<{ src: string }>({
+  'image-missing': rule<{ src: string; guess?: string }>({
     severity: 'error',
     means: '引用的图片文件不存在。',
-    message: (p) => `图片“${p.src}”不存在`,
-    hint: '检查文件名和大小写，或把图片加进提交。',
+    message: (p) => `图片“${p.src}”不存在` + (p.guess ? `，是不是“${p.guess}”？` : ''),
+    hint: (p) => (p.guess ? `改为 ${p.guess}（文件名区分大小写）。` : '检查文件名和大小写，或把图片加进提交。'),
   }),
   'image-outside': rule<{ src: string; symlink: boolean }>({
     severity: 'error',
@@ -181,6 +238,12 @@ export const RULES = {
     means: '图片路径无法解读（例如含有未转义的 %）。',
     message: (p) => `图片路径“${p.src}”无法解读`,
     hint: '路径中的 % 写作 %25，或给文件改名。',
+  }),
+  'image-unreadable': rule<{ src: string; reason: string }>({
+    severity: 'error',
+    means: '图片文件无法解读：空文件、文件不完整（例如没有传完的 JPEG）或不是图片。',
+    message: (p) => `图片“${p.src}”无法解读：${p.reason}`,
+    hint: '从原图重新导出 JPEG 或 PNG，确认能用看图软件打开后再提交。',
   }),
   'image-svg-script': rule<{ src: string }>({
     severity: 'error',
@@ -227,11 +290,12 @@ export const RULES = {
     message: (p) => `链接使用了不安全的协议“${p.scheme}:”，发布时会被删除`,
     hint: '只链接 http(s) 网址或邮箱（mailto:）。',
   }),
-  'template-text': rule<{ placeholder: string }>({
+  'template-text': rule<{ placeholder: string; issue?: true }>({
     severity: 'warning',
-    means: '还留着 qikan new article 写下的占位文字（括号里的提示），请换成文章的内容。',
+    means: '还留着 qikan new article 或 qikan new issue 写下的占位文字，请换成真正的内容。',
     message: (p) => `还留着占位文字“${p.placeholder}”`,
-    hint: '换成文章的内容（署名、摘要不需要时可删去整行）。',
+    hint: (p) =>
+      p.issue ? '写上这一期的封面标题和封面图的说明。' : '换成文章的内容（署名、摘要不需要时可删去整行）。',
   }),
   'bare-url': rule<{ url: string }>({
     severity: 'warning',
@@ -287,7 +351,12 @@ export function finding<R extends RuleId>(rule: R, place: FindingPlace, ...param
 /** A rule's id, message and hint for these parameters, for code that reports a finding whose file it does not know. */
 export function described<R extends RuleId>(rule: R, ...params: Params<R>): Pick<Finding, 'rule' | 'message' | 'hint'> {
   const def = RULES[rule] as Rule<unknown>;
-  const text = (t: Text<unknown> | undefined) => (typeof t === 'function' ? t(params[0]) : t);
+  const p =
+    params[0] &&
+    Object.fromEntries(
+      Object.entries(params[0]).map(([k, v]) => [k, QUOTED.has(k) && typeof v === 'string' ? shorten(v) : v]),
+    );
+  const text = (t: Text<unknown> | undefined) => (typeof t === 'function' ? t(p) : t);
   const hint = text(def.hint);
   return { rule, message: text(def.message)!, ...(hint ? { hint } : {}) };
 }

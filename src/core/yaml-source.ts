@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
+import { didYouMean } from './did-you-mean.ts';
 import type { Finding } from './findings.ts';
 import { YAML_ERRORS, finding } from './rules.ts';
 
@@ -74,24 +74,32 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
-/** The allowed key a mistyped one most likely meant, if it is close enough to be a typo. */
-export function didYouMean(key: string, allowed: string[]): string | undefined {
-  if (!allowed.length) return undefined;
-  const best = closest(
-    key.toLowerCase(),
-    allowed.map((k) => k.toLowerCase()),
-  );
-  const match = allowed.find((k) => k.toLowerCase() === best)!;
-  return distance(key.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 3)) ? match : undefined;
-}
-
 /** Validates parsed YAML with a zod schema; each issue becomes a finding with file, position, field and rule. */
 export function validateYaml<S extends z.ZodType>(
   src: YamlSource,
   schema: S,
   hints: Record<string, string> = {},
 ): { data?: z.output<S>; findings: Finding[] } {
-  const result = schema.safeParse(src.doc.toJS() ?? {}, { error: z.locales.zhCN().localeError });
+  let value: unknown;
+  try {
+    // The yaml package refuses aliases that would expand beyond reason (a "billion laughs").
+    value = src.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const reason = `YAML 里的别名（& 和 *）展开得太多，无法读取（${(error as Error).message.slice(0, 60)}）`;
+    return { findings: [finding('file-unreadable', { file: src.file, line: 1 + src.lineOffset }, { reason })] };
+  }
+  const control = controlCharacters(value);
+  if (control.length) {
+    const findings = control.map(({ path, chars }) =>
+      finding(
+        'invalid-value',
+        { file: src.file, ...positionOf(src, path), field: path.join('.') },
+        { field: path.join('.'), control: chars },
+      ),
+    );
+    return { findings };
+  }
+  const result = schema.safeParse(value, { error: z.locales.zhCN().localeError });
   if (result.success) return { data: result.data, findings: [] };
   const findings = result.error.issues.flatMap((issue): Finding[] => {
     if (issue.code === 'unrecognized_keys') {
@@ -119,4 +127,25 @@ export function validateYaml<S extends z.ZodType>(
     ];
   });
   return { findings };
+}
+
+/** C0 and C1 control characters but tab and line breaks: they break HTML, feeds and PDFs, and no one types them. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Every string of a YAML value (at its path) that holds control characters, and which (as U+XXXX). */
+function controlCharacters(
+  value: unknown,
+  path: (string | number)[] = [],
+  seen = new WeakSet<object>(),
+): { path: (string | number)[]; chars: string }[] {
+  if (typeof value === 'string') {
+    const found = [...new Set(value.match(CONTROL) ?? [])];
+    const chars = found.map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')).join('、');
+    return found.length ? [{ path, chars }] : [];
+  }
+  if (!value || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacters(v, [...path, i], seen));
+  return Object.entries(value).flatMap(([k, v]) => controlCharacters(v, [...path, k], seen));
+  return [];
 }

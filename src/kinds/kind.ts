@@ -9,7 +9,6 @@ import type { ArticleRanges, VerifyInput } from '../print/stages/verify.ts';
  * Astro component, named in the print route (src/pages/print/[issue].astro), since those load only inside Astro.
  */
 export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
-  id: string;
   /** issue.yaml. */
   issueSchema: z.ZodType<Meta>;
   /** The fields of issue.yaml that name an image file of the issue folder (`{ image, alt }`). */
@@ -20,6 +19,8 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
   compareIssues(a: Meta, b: Meta): number;
   /** Folios, running heads and article starts, from what the browser found on each page. */
   layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images'>;
+  /** How many ems a title may take (a magazine's: one line of its 目录), for the check that warns of longer ones. */
+  titleRoom?(page: Publication['page']): number;
   /** The printed form of a folio (01). */
   formatFolio(folio: number): string;
   /** Where each article's text is in the PDF, for the check that no text is lost. */
@@ -33,6 +34,7 @@ export interface IssueMetaBase {
   number: number;
   date: Date;
   headline: string;
+  draft: boolean;
 }
 
 /** The image files an issue's issue.yaml names, by field (`{ cover: 'images/cover.jpg' }`), as written. */

@@ -8,7 +8,7 @@ const asText = (s: string | undefined) => s?.replace(/&/g, '&amp;').replace(/</g
 
 /** Every article of every issue on the site, newest issue first, in printed order within an issue. */
 export function GET(context: APIContext) {
-  const { publication, sections, issues } = model;
+  const { publication, sections, published: issues } = model;
   if (!context.site) return new Response('publication.yaml has no siteUrl, so there is no feed', { status: 404 });
   return rss({
     title: publication.name,

@@ -3,13 +3,16 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { uneval } from 'devalue';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatFinding } from '../core/findings.ts';
+import { formatFinding, stopsBuild } from '../core/findings.ts';
 import { readPublication, type Model } from '../core/model.ts';
+import { issuesDir } from '../core/names.ts';
 import { PRINT_PREFIX } from '../core/routes.ts';
 
 /** The module through which the site's pages and content collections read the model. */
-export const MODEL_MODULE = 'virtual:qikan/model';
+const MODEL_MODULE = 'virtual:qikan/model';
 const RESOLVED = '\0' + MODEL_MODULE;
+/** The content loader of the images issue.yaml names (src/content.config.ts), refreshed with a new model. */
+export const ISSUE_IMAGES_LOADER = 'qikan-issue-images';
 
 /**
  * qikan inside Astro: hands the model, read once before Astro starts, to the pages as a virtual module (as
@@ -22,36 +25,59 @@ export function qikan(initial: Model): AstroIntegration {
     name: 'qikan:model',
     resolveId: (id) => (id === MODEL_MODULE ? RESOLVED : undefined),
     load: (id) => (id === RESOLVED ? `export default ${uneval(model)};` : undefined),
-    configureServer(server) {
-      server.watcher.add(model.root);
-      const reload = (file: string) => {
-        if (path.relative(model.root, file).startsWith('..') || !/\.(md|ya?ml)$/.test(file)) return;
-        const read = readPublication(model.root);
-        if (read.findings.length || !read.model) {
-          for (const f of read.findings) server.config.logger.warn(`qikan: ${formatFinding(f)}`);
-          return;
-        }
-        model = read.model;
-        invalidate(server);
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, reload);
-    },
   };
   return {
     name: 'qikan',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         const { siteUrl } = model.publication;
+        // The print documents are for the PDF step, not for readers arriving from a search engine, and drafts
+        // are not published yet.
+        const unlisted = [PRINT_PREFIX, ...model.issues.filter((i) => i.meta.draft).map((i) => i.url)];
+        const listed = (page: string) => !unlisted.some((p) => new URL(page).pathname.startsWith(p));
         updateConfig({
           vite: { plugins: [plugin] },
-          // The print documents are for the PDF step, not for readers arriving from a search engine.
-          integrations: siteUrl
-            ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(PRINT_PREFIX) })]
-            : [],
+          integrations: siteUrl ? [sitemap({ filter: listed })] : [],
         });
+      },
+      'astro:server:setup': ({ server, refreshContent }) => {
+        const { root } = model;
+        const ours = (file: string) => {
+          const rel = path.relative(root, file);
+          return rel === 'publication.yaml' || !path.relative(issuesDir(root), file).startsWith('..');
+        };
+        let timer: NodeJS.Timeout | undefined;
+        const reload = () => {
+          const read = readPublication(root);
+          for (const f of read.findings) server.config.logger.warn(`qikan: ${formatFinding(f)}`);
+          if (!read.model) return;
+          model = read.model;
+          invalidate(server);
+          void refreshContent?.({ loaders: [ISSUE_IMAGES_LOADER], context: { model } });
+        };
+        // A checkout or a save-all changes many files at once: read the publication once they are written.
+        const changed = (file: string) => {
+          if (!ours(file)) return;
+          clearTimeout(timer);
+          timer = setTimeout(reload, 150);
+        };
+        server.watcher.add([path.join(root, 'publication.yaml'), issuesDir(root)]);
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },
     },
   };
+}
+
+/**
+ * The model to preview while editing: a publication with mistakes in some articles still opens, without those
+ * articles, and the mistakes are listed (the build refuses them). Only one that cannot be read at all is refused.
+ */
+export function previewModel(root: string, warn: (line: string) => void): Model {
+  const read = readPublication(root);
+  for (const f of read.findings) warn(`qikan: ${formatFinding(f)}`);
+  if (!read.model) throw new Error(`${root}: the publication cannot be read (see above)`);
+  if (read.findings.some(stopsBuild)) warn('qikan: the preview leaves out what has errors; a build would stop on them');
+  return read.model;
 }
 
 /** Every page that read the old model reads the new one, and the browser reloads. */

@@ -28,13 +28,19 @@ cover:
   alt: 封面
 `;
 
+/** A real image (4 × 4 px PNG): the check decodes every image it is shown. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWMQMgmDIwbiOAD5dAnBW1GwUwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** Writes a publication folder from a map of relative paths to contents; returns its root. */
-export function writePublication(files: Record<string, string>): string {
+export function writePublication(files: Record<string, string | Buffer>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qikan-test-'));
-  const all: Record<string, string> = {
+  const all: Record<string, string | Buffer> = {
     'publication.yaml': PUBLICATION_YAML,
     'issues/2025-01/issue.yaml': ISSUE_YAML,
-    'issues/2025-01/cover.png': 'png',
+    'issues/2025-01/cover.png': TINY_PNG,
     ...files,
   };
   for (const [rel, text] of Object.entries(all)) {

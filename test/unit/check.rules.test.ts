@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPublication } from '../../src/check/index.ts';
 import { formatFindings } from '../../src/check/format.ts';
 import { RULES, type RuleId } from '../../src/core/rules.ts';
-import { ISSUE_YAML, article, writePublication } from '../helpers/publication.ts';
+import { ISSUE_YAML, PUBLICATION_YAML, TINY_PNG, article, writePublication } from '../helpers/publication.ts';
 
 const A = 'issues/2025-01/01-a.md';
 const fm = 'title: 甲\nsection: news';
@@ -15,7 +15,7 @@ const body = (text: string) => ({ [A]: article(fm, text) });
 type Case = [
   rule: RuleId,
   where: string,
-  files: Record<string, string>,
+  files: Record<string, string | Buffer>,
   setup?: (root: string) => Promise<void> | void,
 ];
 
@@ -38,7 +38,7 @@ const CASES: Case[] = [
     {
       'issues/2025-02/issue.yaml':
         'number: 2\nyear: 2025\nmonth: 2\ndate: 2025-02-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
-      'issues/2025-02/cover.png': 'png',
+      'issues/2025-02/cover.png': TINY_PNG,
     },
   ],
   ['missing-file', 'issues/2025-02/issue.yaml:1:1', { 'issues/2025-02/01-b.md': article(fm) }],
@@ -94,6 +94,73 @@ const CASES: Case[] = [
         .jpeg()
         .toFile(path.join(root, 'issues/2025-01/huge.jpg'));
     },
+  ],
+  ['html-unclosed', `${A}:7:1`, body('第一段。\n\n<!-- 编辑的批注没有写完\n\n第三段。')],
+  ['html-unclosed', `${A}:7:1`, body('第一段。\n\n<textarea>\n\n第三段。')],
+  ['file-name', 'issues/2025-01/02-Upper.MD:1:1', { 'issues/2025-01/02-Upper.MD': article(fm) }],
+  [
+    'file-outside',
+    'issues/2025-01/02-b.md:1:1',
+    {},
+    (root) => {
+      const outside = path.join(path.dirname(root), `${path.basename(root)}-elsewhere.md`);
+      fs.writeFileSync(outside, article(fm));
+      fs.symlinkSync(outside, path.join(root, 'issues/2025-01/02-b.md'));
+    },
+  ],
+  ['file-unreadable', `${A}:5:1`, body(`${'>'.repeat(3000)} 深`)],
+  ['file-unreadable', `${A}:6:1`, body(`第一段。\n${'['.repeat(40000)}`)],
+  [
+    'file-unreadable',
+    'issues/2025-01/02-b.md:1:1',
+    {},
+    (root) => fs.symlinkSync('02-b.md', path.join(root, 'issues/2025-01/02-b.md')),
+  ],
+  [
+    'file-unreadable',
+    `${A}:2:1`,
+    {
+      [A]: article(
+        `${fm}\nsummary: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]`,
+      ),
+    },
+  ],
+  ['invalid-value', `${A}:2:1`, { [A]: article('title: "甲\\x07乙"\nsection: news') }],
+  [
+    'image-unreadable',
+    `${A}:7:1`,
+    body('第一段。\n\n![图](empty.png)'),
+    (root) => fs.writeFileSync(path.join(root, 'issues/2025-01/empty.png'), ''),
+  ],
+  [
+    'image-unreadable',
+    `${A}:7:1`,
+    body('第一段。\n\n![图](cut.jpg)'),
+    async (root) => {
+      const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#369' } })
+        .jpeg()
+        .toBuffer();
+      fs.writeFileSync(path.join(root, 'issues/2025-01/cut.jpg'), jpeg.subarray(0, jpeg.length / 2));
+    },
+  ],
+  [
+    'duplicate-number',
+    'issues/2025-02/issue.yaml:1:1',
+    {
+      'issues/2025-02/issue.yaml': ISSUE_YAML.replace('month: 1', 'month: 2'),
+      'issues/2025-02/cover.png': TINY_PNG,
+      'issues/2025-02/01-b.md': article(fm),
+    },
+  ],
+  [
+    'page-geometry',
+    'publication.yaml:10:3',
+    { 'publication.yaml': PUBLICATION_YAML.replace('inner: 20mm, outer: 15mm', 'inner: 100mm, outer: 100mm') },
+  ],
+  [
+    'template-text',
+    'issues/2025-01/issue.yaml:5:1',
+    { 'issues/2025-01/issue.yaml': ISSUE_YAML.replace('headline: 标题', 'headline: 本期封面标题') },
   ],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](files/none.pdf)。')],
   ['link-broken', `${A}:5:5`, body('第一段见[附件](../../../../secret.txt)。')],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError, type Finding } from '../../src/core/findings.ts';
 import { loadModel } from '../../src/core/model.ts';
-import { article, writePublication } from '../helpers/publication.ts';
+import { TINY_PNG, article, writePublication } from '../helpers/publication.ts';
 
 function findings(files: Record<string, string>): Finding[] {
   try {
@@ -165,11 +165,11 @@ describe('loadModel', () => {
       'issues/2025-01/01-a.md': article('title: 甲\nsection: news'),
       'issues/2025-9/issue.yaml':
         'number: 2\nyear: 2025\nmonth: 9\ndate: 2025-09-15\nheadline: 乙\ncover: { image: cover.png, alt: 封面 }\n',
-      'issues/2025-9/cover.png': 'png',
+      'issues/2025-9/cover.png': TINY_PNG,
       'issues/2025-9/01-b.md': article('title: 乙\nsection: news'),
       'issues/2025-10/issue.yaml':
         'number: 3\nyear: 2025\nmonth: 10\ndate: 2025-10-15\nheadline: 丙\ncover: { image: cover.png, alt: 封面 }\n',
-      'issues/2025-10/cover.png': 'png',
+      'issues/2025-10/cover.png': TINY_PNG,
       'issues/2025-10/01-c.md': article('title: 丙\nsection: news'),
     });
     expect(loadModel(root).issues.map((i) => i.id)).toEqual(['2025-10', '2025-9', '2025-01']);

@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import { eachElement } from './hast.ts';
+import { DATA, dataAttribute } from '../../print/runtime/contract.ts';
 import { isRemote } from '../urls.ts';
 
 /**
@@ -10,7 +11,7 @@ export default function rehypeImageSource() {
   return (tree: Root) => {
     eachElement(tree, (el) => {
       const src = el.tagName === 'img' ? el.properties.src : undefined;
-      if (typeof src === 'string' && !isRemote(src)) el.properties['data-source'] = src; // Astro copies attribute names as written
+      if (typeof src === 'string' && !isRemote(src)) el.properties[dataAttribute(DATA.imageSource)] = src; // Astro copies attribute names as written
     });
   };
 }

@@ -1,11 +1,11 @@
 import type { PublicationKind } from '../kind.ts';
 import { ISSUE_IMAGES, issueSchema, type IssueMeta } from './issue-schema.ts';
 import { formatFolio, layoutPages } from './page-layout.ts';
+import { tocTitleEms } from './page-rules.ts';
 import { articleRanges, checkPdf } from './verify-pdf.ts';
 
 /** A monthly magazine: cover, 目录, sections with openers, articles that follow one another, back cover. */
 export const magazine: PublicationKind<IssueMeta> = {
-  id: 'magazine',
   issueSchema,
   issueImages: ISSUE_IMAGES,
   issueLabel: (publication, meta) =>
@@ -13,6 +13,7 @@ export const magazine: PublicationKind<IssueMeta> = {
   compareIssues: (a, b) => b.year - a.year || b.month - a.month || b.number - a.number,
   layoutPages,
   formatFolio,
+  titleRoom: tocTitleEms,
   articleRanges,
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
 };

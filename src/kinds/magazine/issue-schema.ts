@@ -15,6 +15,8 @@ export const issueSchema = z.strictObject({
   insideCover: image.optional(),
   insideBackCover: image.optional(),
   coverLines: z.array(z.string()).default([]),
+  /** Not yet published: built and previewed, but kept off the home page, the section pages, feeds, sitemap and search. */
+  draft: z.boolean().default(false),
 });
 
 /** The fields of issue.yaml that name an image. */

@@ -6,6 +6,7 @@ import type { PrintLayout } from '../../print/layout.ts';
 import type { PageText } from '../../print/pdf-text.ts';
 import { pageCountProblems, pageProblems, type ArticleRanges } from '../../print/stages/verify.ts';
 import { formatFolio } from './page-layout.ts';
+import { TOC_ENTRY_MARK } from './page-rules.ts';
 
 /**
  * Checks a magazine's finished PDF against what the issue should be, before it is written: the page count, every
@@ -74,7 +75,7 @@ export function articleRanges(layout: PrintLayout, pageCount: number): ArticleRa
 
 /** The numbers the 目录 prints right after an entry's title (one per entry with that title). */
 export function tocNumbers(tocText: string, title: string): string[] {
-  const entry = '▲' + compact(title);
+  const entry = TOC_ENTRY_MARK + compact(title);
   const numbers: string[] = [];
   for (let at = tocText.indexOf(entry); at >= 0; at = tocText.indexOf(entry, at + 1)) {
     const n = /^\d+/.exec(tocText.slice(at + entry.length))?.[0];

@@ -32,9 +32,7 @@ export const DATA = {
   tocAnchor: 'anchor',
   /** Marks each placed image `<owner>#<index>` for the print step to swap in its print version. */
   placedImage: 'qkImage',
-  /** On <body>: the running heads as JSON. */
-  heads: 'heads',
-  /** A continued article keeps its id here (Paged.js moves `id` to the first part). */
+  /** A continued article keeps its id here: Paged.js writes it, moving `id` to the first part. */
   id: 'id',
 } as const;
 
@@ -54,13 +52,24 @@ export function dataAttribute(key: (typeof DATA)[keyof typeof DATA]): string {
   return 'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 }
 
+/** The classes Paged.js gives the pages it makes. */
+export const PAGED = {
+  page: 'pagedjs_page',
+  pagebox: 'pagedjs_pagebox',
+  content: 'pagedjs_page_content',
+  blank: 'pagedjs_blank_page',
+  left: 'pagedjs_left_page',
+} as const;
+
 /** Data attributes for a component to spread: `<section {...data({ pageRole: 'cover' })}>`. */
-export function data(values: Partial<Record<keyof typeof DATA, string>>): Record<string, string> {
+export function data(
+  values: Partial<Record<Exclude<keyof typeof DATA, 'pageRole'>, string>> & { pageRole?: PageRole },
+): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [dataAttribute(DATA[k as keyof typeof DATA]), v]));
 }
 
 /** What the page hands to the print engine once Paged.js is done: the facts of each page and the placed images. */
-export interface Paginated {
+export interface PageFindings {
   facts: import('../layout.ts').PageFacts[];
   images: import('../layout.ts').PlacedImage[];
 }
@@ -79,7 +88,7 @@ declare global {
       registerHandlers: (...handlers: unknown[]) => void;
     };
     /** Set when pagination is done (or failed). */
-    qikanPrint?: Paginated | { error: string };
+    qikanPrint?: PageFindings | { error: string };
     /** Writes folios, running heads and the 目录's numbers into the paginated pages. */
     qikanDecorate?: (decoration: Decoration) => void;
   }

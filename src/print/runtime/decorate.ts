@@ -1,13 +1,13 @@
-import { CLASS, DATA, dataAttribute, type Decoration } from './contract.ts';
+import { CLASS, DATA, PAGED, dataAttribute, type Decoration } from './contract.ts';
 
 /**
  * Writes what the engine worked out into the paginated pages: each page's running head and folio, the 目录's
  * page numbers ('??' for an article the layout did not place, which the PDF check then refuses).
  */
 export function decoratePages({ pages: decorations, tocFolios }: Decoration): void {
-  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  const pages = [...document.querySelectorAll(`.${PAGED.page}`)];
   decorations.forEach(({ runningHead, folio }, i) => {
-    const box = pages[i]?.querySelector('.pagedjs_pagebox');
+    const box = pages[i]?.querySelector(`.${PAGED.pagebox}`);
     if (!box) return;
     if (runningHead) box.insertAdjacentHTML('beforeend', `<div class="${CLASS.runningHead}"></div>`);
     if (folio !== null) box.insertAdjacentHTML('beforeend', `<div class="${CLASS.folio}">${folio}</div>`);

@@ -1,7 +1,7 @@
 // Runs in the print document: paginates it with Paged.js and leaves what it found on each page on
 // `window.qikanPrint` for the print engine, which works out folios and running heads and hands them back to
 // `window.qikanDecorate` (src/print/stages/decorate.ts).
-import { ID, type Paginated } from './contract.ts';
+import { ID, PAGED, type PageFindings } from './contract.ts';
 import { decoratePages } from './decorate.ts';
 import { registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
 import { factsOf, placeImages } from './page-facts.ts';
@@ -30,14 +30,14 @@ function applyPrintReady(): void {
   );
 }
 
-async function paginate(): Promise<Paginated> {
+async function paginate(): Promise<PageFindings> {
   applyPrintReady();
   registerTableHeaders();
   registerWidowsAndOrphans();
   await Promise.all([document.fonts.ready, loadImages()]);
   await window.PagedPolyfill.preview();
   await document.fonts.ready;
-  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  const pages = [...document.querySelectorAll(`.${PAGED.page}`)];
   return { facts: pages.map(factsOf), images: placeImages(pages) };
 }
 

@@ -1,7 +1,7 @@
 // What the print runtime reads off each page Paged.js made: its kind, side, section, the articles starting on
 // it, and what breaks a layout rule there; and every image as placed.
 import type { PageFacts, PlacedImage } from '../layout.ts';
-import { CLASS, DATA, dataAttribute } from './contract.ts';
+import { CLASS, DATA, PAGED, dataAttribute } from './contract.ts';
 
 function overflows(content: Element): boolean {
   const area = content.getBoundingClientRect();
@@ -43,20 +43,22 @@ function notesOf(content: Element): string[] {
 }
 
 export function factsOf(page: Element): PageFacts {
-  const content = page.querySelector('.pagedjs_page_content')!;
+  const content = page.querySelector(`.${PAGED.content}`)!;
   const nothing = !content.textContent!.trim() && !content.querySelector('img');
-  const kind = page.classList.contains('pagedjs_blank_page')
+  const kind = page.classList.contains(PAGED.blank)
     ? 'blank'
     : nothing
       ? 'empty'
       : ((content.querySelector<HTMLElement>(`[${dataAttribute(DATA.pageRole)}]`)?.dataset[DATA.pageRole] as
           PageFacts['kind'] | undefined) ?? 'content');
   // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
-  const starts = [...content.querySelectorAll(`.${CLASS.articleTitle}`)].map((t) => t.closest('article')!.id);
+  const starts = [...content.querySelectorAll(`.${CLASS.articleTitle}`)].map(
+    (t) => t.closest(`article.${CLASS.article}`)!.id,
+  );
   const section = content.querySelector<HTMLElement>(`[${dataAttribute(DATA.section)}]`)?.dataset[DATA.section];
   return {
     kind,
-    side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right',
+    side: page.classList.contains(PAGED.left) ? 'left' : 'right',
     section,
     starts,
     overflow: overflows(content),
@@ -72,7 +74,7 @@ export function factsOf(page: Element): PageFacts {
 export function placeImages(pages: Element[]): PlacedImage[] {
   const counts = new Map<string, number>();
   return pages.flatMap((page, i) =>
-    [...page.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img')].map((img) => {
+    [...page.querySelectorAll<HTMLImageElement>(`.${PAGED.content} img`)].map((img) => {
       const article = img.closest<HTMLElement>(`article.${CLASS.article}`);
       const owner = article
         ? article.id || article.dataset[DATA.id]!

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Paginated as PageFindings } from '../runtime/contract.ts';
+import { PAGED, type PageFindings } from '../runtime/contract.ts';
 import type { PrintRun } from './prepare.ts';
 
 /** What the browser found on each page, with the page still open for the stages after. */
@@ -39,10 +39,14 @@ export async function paginate(
     await page.goto(url, { waitUntil: 'load' });
     const started = Date.now();
     for (;;) {
-      const state = await page.evaluate(() => ({
-        done: window.qikanPrint ?? null,
-        pages: document.querySelectorAll('.pagedjs_page').length,
-      }));
+      // Runs in the page: the class name goes as an argument.
+      const state = await page.evaluate(
+        (pageClass) => ({
+          done: window.qikanPrint ?? null,
+          pages: document.querySelectorAll(`.${pageClass}`).length,
+        }),
+        PAGED.page,
+      );
       if (errors.length) throw new Error(`the print document ${url} had errors:\n  ${errors.join('\n  ')}`);
       onPages(state.pages);
       if (state.done) {
