@@ -12,6 +12,7 @@ import { findChromium } from '../print/chromium.ts';
 import { findCmykTools } from '../print/cmyk.ts';
 import { printIssues } from '../print/pipeline.ts';
 import { MANIFEST, openOutput, type Output } from './output.ts';
+import { sourceBlocks } from '../core/markdown/source-blocks.ts';
 import { createProgress } from './progress.ts';
 import { projectDir } from './project-dir.ts';
 import { indexSite } from './search-index.ts';
@@ -111,7 +112,12 @@ async function buildInto(
           );
         },
       },
-      { printReady: options.printReady || !!cmyk, cmyk, rejectedDir: path.join(out, 'pdf') },
+      {
+        printReady: options.printReady || !!cmyk,
+        cmyk,
+        rejectedDir: path.join(out, 'pdf'),
+        sourceBlocks: new Map(read.sources.articles.flatMap((s) => (s.tree ? [[s.file, sourceBlocks(s.tree)]] : []))),
+      },
     );
   }
   const manifest = buildManifest(model, printed, kept);

@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { Finding } from './findings.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { described } from './rules.ts';
+import { svgProblem } from './svg-safety.ts';
 import { isRemote } from './urls.ts';
 
 export interface ImageRef {
@@ -15,9 +16,6 @@ export interface ImageRef {
   /** Written as an HTML <img>, which neither the web's image pipeline nor print takes: to be refused. */
   raw?: boolean;
 }
-
-/** What makes an SVG file a program: script, event handlers, javascript: links, embedded HTML. */
-const SVG_CODE = /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b/i;
 
 const RAW_IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
 
@@ -77,9 +75,10 @@ export function checkImage(
     report({ ...at, ...described('image-missing', { src: ref.src, guess: nearestFile(ref.src, file) }) });
   } else if (isOutside(fs.realpathSync(issueDir), fs.realpathSync(file))) {
     report({ ...at, ...described('image-outside', { src: ref.src, symlink: true }) });
-  } else if (/\.svg$/i.test(file) && SVG_CODE.test(fs.readFileSync(file, 'latin1'))) {
-    // Served from the site's own address, an SVG opened on its own runs its scripts.
-    report({ ...at, ...described('image-svg-script', { src: ref.src }) });
+  } else if (/\.svg$/i.test(file)) {
+    // Served from the site's own address, an SVG opened on its own runs what it holds.
+    const problem = svgProblem(fs.readFileSync(file, 'utf8'));
+    if (problem) report({ ...at, ...described('image-svg-script', { src: ref.src, problem }) });
   }
 }
 

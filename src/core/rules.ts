@@ -245,10 +245,10 @@ export const RULES = {
     message: (p) => `图片“${p.src}”无法解读：${p.reason}`,
     hint: '从原图重新导出 JPEG 或 PNG，确认能用看图软件打开后再提交。',
   }),
-  'image-svg-script': rule<{ src: string }>({
+  'image-svg-script': rule<{ src: string; problem: string }>({
     severity: 'error',
-    means: 'SVG 图片里含有脚本、事件属性或内嵌网页，不能发布。',
-    message: (p) => `SVG 图片“${p.src}”含有脚本或事件属性`,
+    means: 'SVG 图片里含有脚本、事件属性、外部链接、动画或内嵌网页等一幅静态图用不到的内容，不能发布。',
+    message: (p) => `SVG 图片“${p.src}”含有不能发布的内容：${p.problem}`,
     hint: '从作图软件重新导出不含脚本的 SVG，或导出为 PNG。',
   }),
   'image-too-large': rule<{ src: string; mb: string; limit: number }>({

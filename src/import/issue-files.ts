@@ -85,6 +85,13 @@ export function issueMeta(result: ImportResult, ctx: IssueMetaContext): { meta: 
       number = 1;
       notes.push('`number`: the text has no total number and there is no issue to count from: 1 for now, correct it.');
     }
+    // Two issues may not share a number (duplicate-number): an estimate another issue has is moved on.
+    const taken = new Set(ctx.existing.map((i) => i.number));
+    if (taken.has(number)) {
+      const estimate = number;
+      while (taken.has(number)) number++;
+      notes.push(`\`number\`: ${estimate} is another issue's already; ${number} for now, correct it.`);
+    }
   }
   const date = `${year}-${String(month).padStart(2, '0')}-01`;
   notes.push(

@@ -45,6 +45,8 @@ export interface PrintOptions {
   cmyk?: CmykTools;
   /** Where a PDF that fails its check is kept to look at (default: beside the PDF it would have been). */
   rejectedDir?: string;
+  /** The text blocks of each article's Markdown source, by its file (source-blocks.ts), checked against the PDF. */
+  sourceBlocks?: Map<string, string[]>;
 }
 
 /**
@@ -83,10 +85,10 @@ export async function printIssues(
       const meta = pdfMeta(model, issue);
       const pdf = await finishPdf(merged, meta, outlineEntries(issue.toc.print, layout), boxes);
       const blocks = articleBlocks(await fs.readFile(path.join(documentDir, 'index.html'), 'utf8'));
-      const problems = verifyPdf(
-        { publication: model.publication, issue, layout, pages: await readPdfText(pdf), blocks, bleed: run.bleed },
-        kind,
-      );
+      const sourceBlocks = new Map(issue.articles.map((a) => [a.anchor, options.sourceBlocks?.get(a.file) ?? []]));
+      const pages = await readPdfText(pdf);
+      const input = { publication: model.publication, issue, layout, pages, blocks, sourceBlocks, bleed: run.bleed };
+      const problems = verifyPdf(input, kind);
       const file = path.join(distDir, pdfFile(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
       if (problems.length) {

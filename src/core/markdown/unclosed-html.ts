@@ -17,7 +17,9 @@ const RUNS_TO_END: [RegExp, RegExp, (m: RegExpExecArray) => string][] = [
  */
 export function unclosedHtml(tree: Root): { line: number; what: string }[] {
   const found: { line: number; what: string }[] = [];
-  visit(tree, 'html', (node) => {
+  visit(tree, 'html', (node, _index, parent) => {
+    // Inline HTML (inside a paragraph or heading) ends with its paragraph.
+    if (parent && !['root', 'blockquote', 'listItem', 'footnoteDefinition'].includes(parent.type)) return;
     for (const [start, end, what] of RUNS_TO_END) {
       const m = start.exec(node.value);
       if (m && !end.test(node.value.slice(m[0].length)))

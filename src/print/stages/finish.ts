@@ -1,5 +1,6 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../outline.ts';
+import { renumberTaggedIds } from '../tagged-ids.ts';
 
 export interface PdfMeta {
   title: string;
@@ -31,6 +32,7 @@ export async function finishPdf(
   boxes?: PrintBoxes,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  renumberTaggedIds(doc);
   if (boxes) {
     for (const page of doc.getPages()) {
       const { x, y, width, height } = page.getMediaBox();

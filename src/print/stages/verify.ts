@@ -13,6 +13,8 @@ export interface VerifyInput {
   pages: PageText[];
   /** Every article's text blocks from the print document before pagination, by anchor (source-text.ts). */
   blocks: Map<string, string[]>;
+  /** And from its Markdown source, by anchor (source-blocks.ts): what the HTML may already have lost. */
+  sourceBlocks: Map<string, string[]>;
   /** In points: how far the trim sits inside the page (print-ready PDFs). */
   bleed: number;
 }
@@ -32,10 +34,9 @@ export function verifyPdf(
   },
 ): string[] {
   const ranges = kind.articleRanges(input.layout, input.pages.length);
-  return [
-    ...kind.verifyPdf(input),
-    ...lostText(input.publication, input.issue, ranges, input.pages, input.blocks, input.bleed),
-  ];
+  const lost = (blocks: Map<string, string[]>) =>
+    lostText(input.publication, input.issue, ranges, input.pages, blocks, input.bleed);
+  return [...new Set([...kind.verifyPdf(input), ...lost(input.blocks), ...lost(input.sourceBlocks)])];
 }
 
 /** The PDF has as many pages as the pagination made. */
