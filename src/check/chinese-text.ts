@@ -97,6 +97,10 @@ const ZHLINT_MESSAGES: Record<string, [ZhRuleId, string]> = {
 
 const FULLWIDTH_ALPHANUMERIC = /[Ａ-Ｚａ-ｚ０-９]+/g;
 
+/** A half-width full stop after a Han character, with the spaces after it, before Han text or the end of the run. */
+const HAN_FULL_STOP = /(?<=\p{Script=Han})\.[ \t]*(?=\p{Script=Han}|$)/gu;
+const HAN_FULL_STOP_AT = /^\p{Script=Han}\.[ \t]*(\p{Script=Han}|$)/mu;
+
 /** The source of each text node (outside code and bare URLs), with its offset: where our own rules look. */
 function textRuns(source: string, tree: Root): { value: string; offset: number }[] {
   const runs: { value: string; offset: number }[] = [];
@@ -158,13 +162,20 @@ function tableCells(tree: Root): { start: number; end: number }[] {
 /** zhlint's findings in `text`, as problems at `base` + their offset. */
 function zhlintProblems(text: string, base: number): TextProblem[] {
   const { validations } = run(text, { rules: HOUSE_RULES, ignoredCases: ignoredCases(text, parseMarkdown(text)) });
-  return validations.map((v) => {
+  const problems = validations.map((v): TextProblem => {
     const [rule, message] = ZHLINT_MESSAGES[v.message] ?? ['zh-fullwidth-punctuation', v.message];
     // A space problem is reported after a token: point at the space itself, where the writer has to look.
     const offset = base + (v.target === 'spaceAfter' ? v.index + v.length : v.index);
-    const fixable = rule !== 'zh-space-between-han' && !(rule === 'zh-fullwidth-punctuation' && text[v.index] === '.');
+    // A full stop is fixed only between Han characters (举行. 本次): after Latin it may end an abbreviation (U.S.).
+    const fullStop = rule === 'zh-fullwidth-punctuation' && text[v.index] === '.';
+    const fixable = rule !== 'zh-space-between-han' && (!fullStop || HAN_FULL_STOP_AT.test(text.slice(v.index - 1)));
     return { offset, rule, message, fixable };
   });
+  // The space after a full stop that --fix leaves stays too: it is not offered as fixed.
+  const kept = new Set(
+    problems.filter((p) => !p.fixable && p.rule === 'zh-fullwidth-punctuation').map((p) => p.offset + 1),
+  );
+  return problems.map((p) => (p.rule === 'zh-space-punctuation' && kept.has(p.offset) ? { ...p, fixable: false } : p));
 }
 
 /** Every Chinese-text problem of a Markdown body (no front matter), in order. */
@@ -197,11 +208,15 @@ export function fixChinese(body: string): string {
     const shape = (s: string) => s.replace(/[^\n|\\]/g, '');
     if (shape(text) === shape(before)) fixed = fixed.slice(0, cell.start) + text + fixed.slice(cell.end);
   }
-  const edits = textRuns(fixed, parseMarkdown(fixed)).flatMap((r) =>
-    [...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({ at: r.offset + m.index, text: m[0] })),
-  );
+  const edits = textRuns(fixed, parseMarkdown(fixed)).flatMap((r) => [
+    ...[...r.value.matchAll(FULLWIDTH_ALPHANUMERIC)].map((m) => ({
+      at: r.offset + m.index,
+      from: m[0],
+      to: m[0].normalize('NFKC'),
+    })),
+    ...[...r.value.matchAll(HAN_FULL_STOP)].map((m) => ({ at: r.offset + m.index, from: m[0], to: '。' })),
+  ]);
   let out = fixed;
-  for (const e of edits.reverse())
-    out = out.slice(0, e.at) + e.text.normalize('NFKC') + out.slice(e.at + e.text.length);
+  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.to + out.slice(e.at + e.from.length);
   return out;
 }

@@ -6,6 +6,7 @@ import { splitFrontMatter, type SplitMarkdown } from './front-matter.ts';
 import { checkImage, imageRefs } from './images.ts';
 import { pastLimits } from './markdown/limits.ts';
 import { parseMarkdown } from './markdown/parse.ts';
+import { rowsPastHeader } from './markdown/table-shape.ts';
 import { unclosedHtml } from './markdown/unclosed-html.ts';
 import type { Article } from './model.ts';
 import { SLUG, articleId, parseArticleFileName } from './names.ts';
@@ -81,6 +82,10 @@ export function readArticle(
   const past = pastLimits(split.body);
   if (past) return unreadable(past.reason, past.line + split.bodyLine - 1);
   const tree = (source.tree = parseMarkdown(split.body));
+  for (const row of rowsPastHeader(tree)) {
+    ok = false;
+    findings.push(finding('table-row-too-long', { file: source.file, line: row.line + split.bodyLine - 1 }, row));
+  }
   for (const unclosed of unclosedHtml(tree)) {
     ok = false;
     findings.push(finding('html-unclosed', { file: source.file, line: unclosed.line + split.bodyLine - 1 }, unclosed));

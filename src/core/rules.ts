@@ -38,12 +38,13 @@ const rule = <P = void>(r: Rule<P>): Rule<P> => r;
 
 const IMAGE_HINT = '把图片放进本期文件夹（例如 images/），并写出相对于文章的路径。';
 const LINK_HINT = '写完整的网址（https://…），或本刊文章在网站上的地址（/期号/网址/）。';
-const zh = (means: string) =>
+/** A rule of Chinese text; `manual` says what to do where --fix leaves it to the writer. */
+const zh = (means: string, manual = '确认不是有意的分隔后删去空格。') =>
   rule<{ message: string; fixable: boolean }>({
     severity: 'warning',
     means,
     message: (p) => p.message,
-    hint: (p) => (p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : '确认不是有意的分隔后删去空格。'),
+    hint: (p) => (p.fixable ? '运行 npm run qikan -- check --fix 自动改正。' : manual),
   });
 
 /**
@@ -209,6 +210,12 @@ export const RULES = {
           ? '检查这是否是报纸的一个版面。'
           : '加入文章（qikan new article），或删除这个文件夹。',
   }),
+  'table-row-too-long': rule<{ cells: number; columns: number }>({
+    severity: 'error',
+    means: '表格的一行比表头多出单元格：多出的单元格不会出现在网站和印刷版上。',
+    message: (p) => `这一行有 ${p.cells} 个单元格，表头只有 ${p.columns} 列，多出的 ${p.cells - p.columns} 个不会显示`,
+    hint: '给表头补上列，或把多出的内容并入这一行的单元格（单元格里的 | 写作 \\|）。',
+  }),
   'image-missing': rule<{ src: string; guess?: string }>({
     severity: 'error',
     means: '引用的图片文件不存在。',
@@ -309,7 +316,10 @@ export const RULES = {
     message: (p) => `标题约 ${p.ems} 个字宽，印刷版目录一行只排得下约 ${p.room} 个字`,
     hint: '缩短标题，把其余的话放进 subtitle（副标题）。',
   }),
-  'zh-fullwidth-punctuation': zh('中文句子里用了半角标点（, . : ; ? ! ( ) "），应使用全角标点。'),
+  'zh-fullwidth-punctuation': zh(
+    '中文句子里用了半角标点（, . : ; ? ! ( ) "），应使用全角标点。',
+    '若不是英文缩写（如 U.S.）的点，改为全角标点“。”。',
+  ),
   'zh-punctuation-unification': zh('标点应统一为简体中文的写法，例如「」改为“”。'),
   'zh-fullwidth-alphanumeric': zh('数字和拉丁字母应使用半角（ＡＢＣ１２３ 改为 ABC123）。'),
   'zh-space-han-latin': zh('汉字与英文、数字之间不加空格：排版时会自动留出间距。'),

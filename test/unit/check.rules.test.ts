@@ -95,7 +95,9 @@ const CASES: Case[] = [
         .toFile(path.join(root, 'issues/2025-01/huge.jpg'));
     },
   ],
+  ['table-row-too-long', `${A}:9:1`, body('第一段。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 | 3 |')],
   ['html-unclosed', `${A}:7:1`, body('第一段。\n\n<!-- 编辑的批注没有写完\n\n第三段。')],
+  ['table-row-too-long', `${A}:9:1`, body('第一段。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 | 3 |')],
   ['html-unclosed', `${A}:7:1`, body('第一段。\n\n<textarea>\n\n第三段。')],
   ['file-name', 'issues/2025-01/02-Upper.MD:1:1', { 'issues/2025-01/02-Upper.MD': article(fm) }],
   [

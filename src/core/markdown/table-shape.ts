@@ -1,0 +1,16 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** Table rows with more cells than the header: GFM drops the extra cells from the page without a word. */
+export function rowsPastHeader(tree: Root): { line: number; cells: number; columns: number }[] {
+  const found: { line: number; cells: number; columns: number }[] = [];
+  visit(tree, 'table', (table) => {
+    const columns = table.children[0]?.children.length ?? 0;
+    for (const row of table.children.slice(1)) {
+      if (row.children.length > columns) {
+        found.push({ line: row.position?.start.line ?? 1, cells: row.children.length, columns });
+      }
+    }
+  });
+  return found;
+}

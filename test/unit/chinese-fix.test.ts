@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fixChinese, lintChinese } from '../../src/check/chinese-text.ts';
+import { described } from '../../src/core/rules.ts';
+
+describe('qikan check --fix on full stops', () => {
+  it('makes a half-width full stop between Han text full-width, with the space after it, in one pass', () => {
+    const text = '会议于昨日举行. 本次会议共有百人参加.\n';
+    expect(lintChinese(text).every((p) => p.fixable)).toBe(true);
+    expect(fixChinese(text)).toBe('会议于昨日举行。本次会议共有百人参加。\n');
+    expect(lintChinese(fixChinese(text))).toEqual([]);
+  });
+
+  it('leaves the full stop of a Latin abbreviation, and says what to do about one it cannot tell', () => {
+    expect(fixChinese('美国U.S.公司发布财报。\n')).toBe('美国U.S.公司发布财报。\n');
+    const text = '产品有A. 型号。\n';
+    const problems = lintChinese(text);
+    expect(problems.map((p) => [p.rule, p.fixable])).toEqual([
+      ['zh-fullwidth-punctuation', false],
+      ['zh-space-punctuation', false],
+    ]);
+    expect(described('zh-fullwidth-punctuation', problems[0]!).hint).toContain('英文缩写');
+    expect(fixChinese(text)).toBe(text);
+  });
+});
