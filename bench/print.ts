@@ -2,7 +2,7 @@
 //   qikan        the print stages prepare, paginate (Paged.js), decorate, render, in an already launched Chromium
 //   chromium     the same Chromium printing the print document as it is, without Paged.js
 //   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
-// The three others get a copy of the print document without its <script> tags (dist/bench/<issue>/), so that
+// The three others get a copy of the print document without its <script> tags (bench/.out/site/bench/<issue>/), so that
 // none of them runs our pagination on top of its own. Usage: npm run bench [-- issue-id ...]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -22,8 +22,9 @@ import { renderPdf } from '../src/print/stages/render.ts';
 import { serveDirectory } from '../src/print/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'bench', '.out');
+/** The site with its print documents (a build leaves them out of dist/ by default), built for the bench. */
+const DIST = path.join(OUT, 'site');
 const RUNS = 3;
 const ISSUES = process.argv.slice(2).length ? process.argv.slice(2) : ['2026-10', '2026-11'];
 /** Outside the project: the peers and their hundreds of packages must not touch its node_modules or lock file. */
@@ -76,7 +77,7 @@ function exec(
 async function bareCopy(issue: string): Promise<void> {
   const html = await fs.readFile(path.join(DIST, 'print', issue, 'index.html'), 'utf8');
   const bare = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/\sloading="lazy"/g, '');
-  if (/<script\b/i.test(bare)) throw new Error(`dist/print/${issue}/index.html: a <script> tag was left in the copy`);
+  if (/<script\b/i.test(bare)) throw new Error(`${issue}: a <script> tag was left in the copy`);
   await fs.mkdir(path.join(DIST, 'bench', issue), { recursive: true });
   await fs.writeFile(path.join(DIST, 'bench', issue, 'index.html'), bare);
 }
@@ -117,7 +118,7 @@ function qikan(browser: Browser, url: string, model: Model): Tool {
   return {
     name: 'qikan',
     how: 'the print stages prepare, paginate, decorate and render (src/print/stages), browser already running',
-    // prepareImages, between the two in the build, is left out: it writes into dist/print/<issue>/images and has
+    // prepareImages, between the two in the build, is left out: it writes into bench/.out/site/print/<issue>/images and has
     // no counterpart in the other tools, which print the web images as they are.
     async run(issue) {
       const t0 = performance.now();
@@ -143,7 +144,7 @@ function qikan(browser: Browser, url: string, model: Model): Tool {
 function chromiumPrint(browser: Browser, url: string): Tool {
   return {
     name: 'chromium',
-    how: 'renderPdf (page.pdf, preferCSSPageSize) of the script-free copy in dist/bench/<issue>/, browser already running',
+    how: 'renderPdf (page.pdf, preferCSSPageSize) of the script-free copy in bench/.out/site/bench/<issue>/, browser already running',
     async run(issue) {
       const t0 = performance.now();
       const page = await browser.newPage();
@@ -231,9 +232,13 @@ function peerTools(url: string, chromium: string, notInstalled: string | undefin
 }
 
 async function main() {
-  if (!ISSUES.every((issue) => existsSync(path.join(DIST, 'print', issue, 'index.html')))) {
-    console.log('dist/ has no print document of these issues: building the site (no PDF) …');
-    execFileSync(process.execPath, ['src/cli/qikan.ts', 'build', '--no-pdf'], { cwd: ROOT, stdio: 'inherit' });
+  {
+    // Always the print documents of the code being measured.
+    console.log('building the site with its print documents (no PDF) …');
+    execFileSync(process.execPath, ['src/cli/qikan.ts', 'build', '--no-pdf', '--print-documents', '--out', DIST], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   await fs.mkdir(path.join(OUT, 'pdf'), { recursive: true });
   for (const issue of ISSUES) await bareCopy(issue);
@@ -311,7 +316,7 @@ async function main() {
     },
     runsPerTool: RUNS,
     peersDocument:
-      'dist/bench/<issue>/index.html: dist/print/<issue>/index.html without <script> elements and loading="lazy"',
+      'bench/.out/site/bench/<issue>/index.html: the print document without <script> elements and loading="lazy"',
     chromiumLaunchSeconds: Number(launchSeconds.toFixed(3)),
     peers: versions,
     skipped,

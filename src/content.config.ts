@@ -4,7 +4,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import model from 'virtual:qikan/model';
-import { IMPORT_REPORT, articleId, issuesDir } from './core/names.ts';
+import { IMPORT_REPORT, ISSUE_FILE, articleId, issuesDir } from './core/names.ts';
 import { kindOf } from './kinds/index.ts';
 import { issueImagePaths } from './kinds/kind.ts';
 import { ISSUE_IMAGES_LOADER } from './site/integration.ts';
@@ -30,7 +30,7 @@ export const collections = {
         const current = (refreshContextData?.model as typeof model | undefined) ?? model;
         store.clear();
         for (const issue of current.issues) {
-          const file = path.join(base, issue.id, 'issue.yaml');
+          const file = path.join(base, issue.id, ISSUE_FILE);
           const data = await parseData({ id: issue.id, data: issueImagePaths(kind, issue.meta), filePath: file });
           store.set({ id: issue.id, data, filePath: path.relative(fileURLToPath(config.root), file) });
         }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { annotateHtml, tidyPictureSources } from '../site/annotate.ts';
+import { dropPrintDocuments } from './drop-print-documents.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
 import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   /** Print-ready PDFs converted to CMYK PDF/X with Ghostscript. */
   cmyk?: boolean;
   verbose?: boolean;
+  /** Keep the print documents (print/) and what only they use in the output: they are left out by default. */
+  printDocuments?: boolean;
 }
 
 /** Files → validated model → Astro site → PDFs (checked) → build-manifest.json. */
@@ -85,6 +88,7 @@ async function buildInto(
 
   const started = Date.now();
   await buildSite(model, staging, options);
+  await tidyPages(staging);
   log(`site: ${path.relative(process.cwd(), out) || out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The PDFs of the issues this build does not print stay, with their entries in the manifest.
   const printing = new Set(toPrint.map((i) => i.id));
@@ -123,21 +127,39 @@ async function buildInto(
   const manifest = buildManifest(model, printed, kept);
   await fs.writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   await annotateSite(staging, manifest);
-  await indexSite(staging);
+  if (!options.printDocuments) {
+    const removed = await dropPrintDocuments(staging);
+    log(
+      `print documents: left out of the site with ${removed.length} files only they use (--print-documents keeps them)`,
+    );
+  }
+  // The published articles' texts: a draft's words must not show in the search page's list.
+  const texts = new Map(read.sources.articles.map((s) => [s.file, s.text ?? '']));
+  await indexSite(
+    staging,
+    model.published.flatMap((i) => i.articles.map((a) => texts.get(a.file) ?? '')),
+  );
   log(`search: Pagefind index of the article pages in pagefind/`);
   log(`manifest: ${MANIFEST}`);
   return manifest;
 }
 
-/** Fills in the print page numbers and PDF sizes that the site's pages leave room for; tidies <picture>. */
+/** Fills in the print page numbers and PDF sizes that the site's pages leave room for. */
 async function annotateSite(out: string, manifest: BuildManifest): Promise<void> {
-  const files = (await fs.readdir(out, { recursive: true })).filter(
-    (f) => f.endsWith('.html') && !f.startsWith('print/'),
-  );
+  await rewritePages(out, (html, file) => (file.startsWith('print/') ? html : annotateHtml(html, manifest)));
+}
+
+/** What Astro writes that HTML does not allow (the attributes of its <picture>), in web and print pages. */
+async function tidyPages(out: string): Promise<void> {
+  await rewritePages(out, tidyPictureSources);
+}
+
+async function rewritePages(out: string, rewrite: (html: string, file: string) => string): Promise<void> {
+  const files = (await fs.readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'));
   for (const file of files) {
     const html = await fs.readFile(path.join(out, file), 'utf8');
-    const annotated = tidyPictureSources(annotateHtml(html, manifest));
-    if (annotated !== html) await fs.writeFile(path.join(out, file), annotated);
+    const rewritten = rewrite(html, file.split(path.sep).join('/'));
+    if (rewritten !== html) await fs.writeFile(path.join(out, file), rewritten);
   }
 }
 
@@ -191,7 +213,7 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
   const astroOut = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
   try {
     await build({
-      ...siteConfig(model),
+      ...siteConfig({ model }),
       root: projectDir,
       configFile: false,
       outDir: astroOut,

@@ -9,10 +9,10 @@ import { projectDir } from './project-dir.ts';
  */
 export async function runDev(options: { root: string; port?: string }): Promise<never> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const model = previewModel(path.resolve(options.root), (line) => process.stderr.write(line + '\n'));
+  const preview = previewModel(path.resolve(options.root), (line) => process.stderr.write(line + '\n'));
   const { dev } = await import('astro');
   await dev({
-    ...siteConfig(model),
+    ...siteConfig(preview),
     root: projectDir,
     configFile: false,
     server: options.port ? { port: Number(options.port) } : undefined,

@@ -9,7 +9,7 @@ import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
 import type { ImportResult, PublicationFacts } from '../import/result.ts';
 import { loadModel } from '../core/model.ts';
-import { ISSUE_ID } from '../core/names.ts';
+import { ISSUE_FILE, ISSUE_ID } from '../core/names.ts';
 import { publicationSchema } from '../core/schema/publication.ts';
 import { parseYaml, validateYaml } from '../core/yaml-source.ts';
 import { writePlainCover } from './new.ts';
@@ -102,7 +102,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
     files.push(name);
   };
   for (const a of result.articles) await write(fileName(a), articleFile(a));
-  await write('issue.yaml', issueYaml(meta));
+  await write(ISSUE_FILE, issueYaml(meta));
   await writePlainCover(dir);
   files.push('images/cover.jpg');
   await write(
@@ -162,7 +162,7 @@ function existingIssues(issues: string): { year: number; month: number; number: 
     .filter((d) => d.isDirectory())
     .flatMap((d) => {
       try {
-        const meta = parse(fs.readFileSync(path.join(issues, d.name, 'issue.yaml'), 'utf8')) as {
+        const meta = parse(fs.readFileSync(path.join(issues, d.name, ISSUE_FILE), 'utf8')) as {
           year?: unknown;
           month?: unknown;
           number?: unknown;

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { ISSUE_TEMPLATE, TEMPLATE } from '../core/article-template.ts';
 import { ContentError } from '../core/findings.ts';
 import { loadModel, readPublication } from '../core/model.ts';
-import { ISSUE_ID, SLUG, articleFileName, issuesDir, parseArticleFileName } from '../core/names.ts';
+import { ISSUE_FILE, ISSUE_ID, SLUG, articleFileName, issuesDir, parseArticleFileName } from '../core/names.ts';
 
 /** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
 const today = (now = new Date()) => now.toLocaleDateString('sv-SE');
@@ -74,7 +74,7 @@ export async function newIssue(root: string, id: string): Promise<string> {
     cover: { image: 'images/cover.jpg', alt: ISSUE_TEMPLATE.coverAlt },
     coverLines: [],
   };
-  await fs.writeFile(path.join(dir, 'issue.yaml'), stringify(meta), { flag: 'wx' });
+  await fs.writeFile(path.join(dir, ISSUE_FILE), stringify(meta), { flag: 'wx' });
   await writePlainCover(dir);
   return path.relative(process.cwd(), dir);
 }

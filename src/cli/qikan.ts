@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { ContentError } from '../core/findings.ts';
-import { runBuild } from './build.ts';
+import { runBuild, type BuildOptions } from './build.ts';
 import { runDev } from './dev.ts';
 import { runImport, shown } from './import.ts';
 import { runCheck, type CheckCliOptions } from './check.ts';
@@ -21,20 +21,14 @@ program
   .option('--no-pdf', 'build only the website')
   .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
   .option('--cmyk', 'print-ready PDFs converted to CMYK PDF/X with Ghostscript')
+  .option(
+    '--print-documents',
+    'keep the print documents the PDFs are made from (print/, with their fonts) in the output',
+  )
   .option('--verbose', "show Astro's own log")
-  .action(
-    async (opts: {
-      root: string;
-      out: string;
-      only?: string;
-      pdf: boolean;
-      printReady?: boolean;
-      cmyk?: boolean;
-      verbose?: boolean;
-    }) => {
-      await runBuild(opts);
-    },
-  );
+  .action(async (opts: BuildOptions) => {
+    await runBuild(opts);
+  });
 
 program
   .command('dev')

@@ -5,7 +5,7 @@ import { issueImagePaths } from '../kinds/kind.ts';
 import type { IssueMeta } from '../kinds/magazine/issue-schema.ts';
 import { ContentError, type Finding } from './findings.ts';
 import { checkImage, isOutside } from './images.ts';
-import { IMPORT_REPORT, ISSUE_ID, isArticleFile, issuesDir } from './names.ts';
+import { IMPORT_REPORT, ISSUE_FILE, ISSUE_ID, isArticleFile, issuesDir } from './names.ts';
 import { readArticle, type ArticleSource } from './read-article.ts';
 import { typeAreaMm } from '../print/geometry.ts';
 import { readYamlFile } from './read-yaml-file.ts';
@@ -155,7 +155,7 @@ function readIssue(
 ): Issue | undefined {
   const kind = kindOf(publication);
   const dir = path.join(issuesDir(root), id);
-  const metaFile = path.join(dir, 'issue.yaml');
+  const metaFile = path.join(dir, ISSUE_FILE);
   const { data: meta, source } = readYamlFile(metaFile, rel, kind.issueSchema, findings);
   sources.issues.push({ id, file: rel(metaFile), path: metaFile, yaml: source, meta });
   if (meta && source) {

@@ -15,6 +15,9 @@ const ORDER_PREFIX = /^(\d{1,3})-(.+)$/;
 /** Markdown in an issue folder that is not an article: what `qikan import` reports about the issue it made. */
 export const IMPORT_REPORT = 'import-report.md';
 
+/** The file of an issue's own facts, in its folder. */
+export const ISSUE_FILE = 'issue.yaml';
+
 /** An issue folder's file that is an article: Markdown, and not the import report. */
 export function isArticleFile(name: string): boolean {
   return name.endsWith('.md') && name !== IMPORT_REPORT;

@@ -12,6 +12,8 @@ export const pdfUrl = (issueId: string) => `/${pdfFile(issueId)}`;
 export const printDocumentUrl = (issueId: string) => `/print/${issueId}/`;
 export const PRINT_PREFIX = '/print/';
 export const SEARCH_URL = '/search/';
+/** The Chinese words of the search index, with which the search page cuts queries. */
+export const SEARCH_WORDS_URL = '/search/words.json';
 export const FEED_URL = '/rss.xml';
 export const SITEMAP_URL = '/sitemap-index.xml';
 /** The HTML id of an article in its issue's print document. */

@@ -3,7 +3,8 @@ import type { BuildManifest } from '../core/manifest.ts';
 /**
  * The site is built before the PDFs, so what only the PDFs know (an issue's page count and file size, the page
  * an article starts on in print) is filled in afterwards into the empty elements the pages leave for it:
- * `<span data-print-page="<article id>">` and `<span data-pdf-info="<issue id>">`.
+ * `<span data-print-page="<article id>">` and `<span data-pdf-info="<issue id>">`; a link to the PDF with
+ * `data-pdf-page="<article id>"` opens it at the article's page (`#page=N`, the PDF's own page number).
  */
 export function annotateHtml(html: string, manifest: BuildManifest): string {
   const articles = new Map(manifest.issues.flatMap((i) => i.articles.map((a) => [a.id, a])));
@@ -17,6 +18,10 @@ export function annotateHtml(html: string, manifest: BuildManifest): string {
       const issue = issues.get(id);
       if (!issue?.pages || !issue.bytes) return all;
       return `${open}${issue.pages}页，${(issue.bytes / 1024 / 1024).toFixed(1)} MB</span>`;
+    })
+    .replace(/<a[^>]*data-pdf-page="([^"]+)"[^>]*>/g, (tag, id: string) => {
+      const page = articles.get(id)?.pdfPage;
+      return page ? tag.replace(/\shref="([^"#]*)"/, ` href="$1#page=${page}"`) : tag;
     });
 }
 

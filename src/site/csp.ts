@@ -29,6 +29,8 @@ export function webPolicy(inline: { scripts?: string[]; styles?: string[]; wasm?
     'connect-src': ["'self'"],
     'manifest-src': ["'self'"],
     'form-action': ["'self'"],
+    // No page starts a worker (the search runs Pagefind on the page itself: src/site/search.ts).
+    'worker-src': ["'none'"],
     'base-uri': ["'none'"],
   });
 }

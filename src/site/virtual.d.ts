@@ -2,4 +2,6 @@
 declare module 'virtual:qikan/model' {
   const model: import('../core/model.ts').Model;
   export default model;
+  /** In a preview (`astro dev`), every finding of the publication's files; otherwise none. */
+  export const findings: import('../core/findings.ts').Finding[];
 }

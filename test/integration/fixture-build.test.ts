@@ -13,7 +13,7 @@ let model: Model;
 
 beforeAll(() => {
   model = loadModel(root);
-  built = build(root, 'mini');
+  built = build(root, 'mini', ['--print-documents']);
 });
 
 describe('qikan build --root test/fixtures/mini', () => {
@@ -25,6 +25,14 @@ describe('qikan build --root test/fixtures/mini', () => {
     expect(page.compact).toContain('（来源：测试通讯社）'); // the end of the first article
     expect(page.compact).toContain('第二条新闻很短');
     expect(built.html('print/2025-01')).toMatch(/<article id="article-second-news" class="article run-on"/);
+  });
+
+  it("keeps the print documents with --print-documents, to a policy that runs only the print step's scripts", () => {
+    // Paged.js needs inline styles, but scripts stay the print step's own.
+    expect(built.html('print/2025-01')).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src/,
+    );
+    expect(fs.readdirSync(path.join(built.out, '_astro')).some((f) => f.endsWith('.woff2'))).toBe(true);
   });
 
   it('gives a section with no article neither a 目录 entry nor an opener', async () => {

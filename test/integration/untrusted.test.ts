@@ -38,7 +38,7 @@ describe('untrusted Markdown', () => {
     fs.rmSync(root, { recursive: true, force: true });
     fs.cpSync(path.join(projectDir, 'test/fixtures/mini'), root, { recursive: true });
     fs.writeFileSync(path.join(root, 'issues/2025-01/09-attack.md'), ATTACK);
-    built = build(root, path.join(os.tmpdir(), 'qikan-attack-out'), ['--no-pdf']);
+    built = build(root, path.join(os.tmpdir(), 'qikan-attack-out'), ['--no-pdf', '--print-documents']);
   });
 
   it('never reaches a reader as code, in the site or the print document', () => {

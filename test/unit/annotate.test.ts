@@ -33,8 +33,16 @@ describe('annotateHtml', () => {
     );
   });
 
+  it("points the link to the PDF at the article's page of the PDF (not its folio)", () => {
+    const html = '<a href="/pdf/2026-10.pdf" data-pdf-page="2026-10/01-a">阅读本期印刷版 PDF</a>';
+    expect(annotateHtml(html, manifest)).toBe(
+      '<a href="/pdf/2026-10.pdf#page=6" data-pdf-page="2026-10/01-a">阅读本期印刷版 PDF</a>',
+    );
+  });
+
   it('leaves the place empty for an article that is not printed, or an issue without a PDF', () => {
-    const html = '<span data-print-page="2026-10/02-b"></span><span data-pdf-info="2026-11"></span>';
+    const html =
+      '<span data-print-page="2026-10/02-b"></span><span data-pdf-info="2026-11"></span><a href="/pdf/2026-10.pdf" data-pdf-page="2026-10/02-b">PDF</a>';
     expect(annotateHtml(html, manifest)).toBe(html);
   });
 });

@@ -11,7 +11,8 @@ function isImageParagraph(node: Element): boolean {
 
 /**
  * An image alone in its paragraph becomes a `<figure>`; the paragraph right after it becomes its `<figcaption>`
- * when it starts with 图N, and a 资料来源 note after that joins the figure, so that print keeps them together.
+ * when it starts with 图N, and a 资料来源 note after that joins the caption as `<span class="data-source">` (a
+ * figure holds one figcaption and nothing after it), so that print keeps them together.
  */
 export default function rehypeFigure() {
   return (tree: Root) => {
@@ -24,11 +25,15 @@ export default function rehypeFigure() {
       const figure: Element = { type: 'element', tagName: 'figure', properties: {}, children: [img] };
       const caption = blocks[i + 1];
       if (caption?.tagName === 'p' && FIGURE_CAPTION.test(textOf(caption))) {
-        figure.children.push({ ...caption, tagName: 'figcaption', properties: {} });
+        const figcaption: Element = { ...caption, tagName: 'figcaption', properties: {} };
+        figure.children.push(figcaption);
         taken.push(caption);
         const note = blocks[i + 2];
         if (note?.tagName === 'p' && DATA_SOURCE.test(textOf(note))) {
-          figure.children.push({ ...note, properties: { className: ['data-source'] } });
+          figcaption.children = [
+            ...caption.children,
+            { type: 'element', tagName: 'span', properties: { className: ['data-source'] }, children: note.children },
+          ];
           taken.push(note);
         }
       }
