@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks to build qikan: Chromium for the PDFs and Ghostscript for --cmyk
-# (each only when missing), and the npm packages, which bring their own Node (the npm package `node`, first on
+# Installs what a fresh Debian machine lacks to build qikan: Chromium for the PDFs, Ghostscript for --cmyk and
+# Java for the Nu HTML checker of the tests (each only when missing), and the npm packages, which bring their own Node (the npm package `node`, first on
 # the PATH of every npm script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ has_chromium() {
 missing=()
 has_chromium || missing+=(chromium)
 command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "qikan: installing ${missing[*]} (Debian packages)"
   sudo=""

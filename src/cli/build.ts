@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { annotateHtml, tidyPictureSources } from '../site/annotate.ts';
+import { annotateHtml, tidyPictureSources, uniqueIds } from '../site/annotate.ts';
 import { dropPrintDocuments } from './drop-print-documents.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
 import { checkRead } from '../check/index.ts';
@@ -149,9 +149,11 @@ async function annotateSite(out: string, manifest: BuildManifest): Promise<void>
   await rewritePages(out, (html, file) => (file.startsWith('print/') ? html : annotateHtml(html, manifest)));
 }
 
-/** What Astro writes that HTML does not allow (the attributes of its <picture>), in web and print pages. */
+/** What Astro writes that HTML does not allow: the attributes of its <picture>; ids twice in a print document. */
 async function tidyPages(out: string): Promise<void> {
-  await rewritePages(out, tidyPictureSources);
+  await rewritePages(out, (html, file) =>
+    file.startsWith('print/') ? uniqueIds(tidyPictureSources(html)) : tidyPictureSources(html),
+  );
 }
 
 async function rewritePages(out: string, rewrite: (html: string, file: string) => string): Promise<void> {

@@ -34,3 +34,22 @@ export function tidyPictureSources(html: string): string {
     tag.replace(/\s(?!(?:type|srcset|sizes|width|height)=)[\w-]+(?:="[^"]*")?(?=[\s>])/g, ''),
   );
 }
+
+/**
+ * A print document holds every article of its issue, and each article's headings have ids of their own: two
+ * articles with a heading 三、申报程序 give two elements one id. The later ones get `-2`, `-3`, as within an article.
+ */
+export function uniqueIds(html: string): string {
+  const seen = new Map<string, number>();
+  return html.replace(/(<[a-zA-Z][^<>]*?\sid=")([^"]+)(")/g, (all, open: string, id: string, close: string) => {
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n === 1) return all;
+    let k = n;
+    let unique = `${id}-${k}`;
+    while (seen.has(unique)) unique = `${id}-${++k}`;
+    seen.set(id, k);
+    seen.set(unique, 1);
+    return `${open}${unique}${close}`;
+  });
+}

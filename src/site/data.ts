@@ -1,11 +1,11 @@
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import { getEntry, render } from 'astro:content';
-import model, { findings } from 'virtual:qikan/model';
+import model, { findings, preview } from 'virtual:qikan/model';
 import type { Article, Issue } from '../core/model.ts';
 
 /** What every Astro route reads: the model, computed once before Astro started (src/site/integration.ts). */
-export { model, findings };
+export { model, findings, preview };
 
 /** Astro's rendering of an article's body (its content entry), images included. */
 export async function renderArticle(article: Article) {

@@ -23,16 +23,22 @@ export const ISSUE_IMAGES_LOADER = 'qikan-issue-images';
 export function qikan(initial: Model, initialFindings: Finding[] = []): AstroIntegration {
   let model = initial;
   let findings = initialFindings;
+  // `astro dev`: the pages show findings and leave out the built site's CSP (NODE_ENV says nothing reliable here:
+  // under a test runner it is `test` in a build too).
+  let preview = false;
   const plugin: Plugin = {
     name: 'qikan:model',
     resolveId: (id) => (id === MODEL_MODULE ? RESOLVED : undefined),
     load: (id) =>
-      id === RESOLVED ? `export default ${uneval(model)};\nexport const findings = ${uneval(findings)};` : undefined,
+      id === RESOLVED
+        ? `export default ${uneval(model)};\nexport const findings = ${uneval(findings)};\nexport const preview = ${preview};`
+        : undefined,
   };
   return {
     name: 'qikan',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command }) => {
+        preview = command === 'dev';
         const { siteUrl } = model.publication;
         // The print documents are for the PDF step, not for readers arriving from a search engine, and drafts
         // are not published yet.

@@ -8,6 +8,7 @@ import { imageRefs } from '../../src/core/images.ts';
 import { readPublication, type Article, type Model } from '../../src/core/model.ts';
 import { articlesFor } from '../../src/core/toc.ts';
 import { launchBrowser } from '../../src/print/chromium.ts';
+import { nuErrors } from './nu.ts';
 import { serveDirectory } from '../../src/print/serve.ts';
 import type { Built } from './build.ts';
 
@@ -133,28 +134,46 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
     expect(first).toBe(expected.url);
   });
 
-  it('passes axe-core without a serious or critical violation, in the light and the dark theme, search results included', async () => {
+  it('passes axe-core without any violation at 390 and 1280 px, light and dark, tables and search results included', async () => {
     const { built, model } = get();
     const issue = model.issues[0]!;
-    const pages = ['/', `/${issue.id}/`, articlesFor(issue, 'web')[0]!.url, `/search/?q=${encodeURIComponent('封装')}`];
+    const withTable = articlesFor(issue, 'web').find((a) =>
+      built.html(a.url.slice(1)).includes('class="table-scroll"'),
+    )!;
+    const pages = [
+      '/',
+      `/${issue.id}/`,
+      articlesFor(issue, 'web')[0]!.url,
+      withTable.url,
+      '/section/qiye/',
+      `/search/?q=${encodeURIComponent('封装')}`,
+    ];
     const problems = await inBrowser(built.out, async (browser, base) => {
       const found: string[] = [];
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ colorScheme });
-        const page = await context.newPage();
-        for (const url of pages) {
-          await page.goto(base + url);
-          if (url.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-          const { violations } = await new AxeBuilder({ page }).analyze();
-          for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-            found.push(`${colorScheme} ${url}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target}`);
+      for (const width of [390, 1280])
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+          const page = await context.newPage();
+          for (const url of pages) {
+            await page.goto(base + url);
+            if (url.startsWith('/search/'))
+              await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+            const { violations } = await new AxeBuilder({ page }).analyze();
+            for (const v of violations) {
+              found.push(
+                `${width} ${colorScheme} ${url}: ${v.id} ${v.impact} (${v.nodes.length}×) ${v.nodes[0]?.target}`,
+              );
+            }
           }
+          await context.close();
         }
-        await context.close();
-      }
       return found;
     });
     expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('is valid HTML: the Nu checker finds no error on any page', () => {
+    expect(nuErrors(get().built.out)).toEqual([]);
   });
 
   it('publishes the site and the PDFs, not the print documents they were made from nor their fonts', () => {
@@ -257,6 +276,51 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
       return found;
     });
     expect(wide).toEqual([]);
+  });
+
+  it('breaks titles between words on a 390 px phone, never inside one (集成电路专业高级/工程师, not 高/级)', async () => {
+    const { built, model } = get();
+    const issue = model.issues[0]!;
+    const urls = ['/', `/${issue.id}/`, ...articlesFor(issue, 'web').map((a) => a.url)];
+    const result = await inBrowser(built.out, async (browser, base) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      let lines = 0;
+      const inside: string[] = [];
+      for (const url of urls) {
+        await page.goto(base + url);
+        const found = await page.evaluate(() => {
+          // Each text node between two <wbr> is one word (lineParts): a line breaks in it only at a space.
+          const broken: string[] = [];
+          let wrapped = 0;
+          for (const title of document.querySelectorAll('.phrased')) {
+            const tops = new Set<number>();
+            for (const node of title.childNodes) {
+              if (node.nodeType !== Node.TEXT_NODE) continue;
+              const text = node.textContent!;
+              const range = document.createRange();
+              const top = (i: number) => {
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                return Math.round(range.getBoundingClientRect().top);
+              };
+              tops.add(top(0));
+              // Latin words inside a part break at their spaces, as ever.
+              for (let i = 1; i < text.length; i++) {
+                if (top(i) !== top(i - 1) && !/\s/.test(text[i - 1]!)) broken.push(text);
+              }
+            }
+            if (tops.size > 1) wrapped++;
+          }
+          return { broken, wrapped };
+        });
+        lines += found.wrapped;
+        inside.push(...found.broken.map((w) => `${url}: ${w}`));
+      }
+      return { lines, inside };
+    });
+    // Titles do wrap at this width (else the test says nothing), and never inside a word.
+    expect(result.lines).toBeGreaterThan(10);
+    expect(result.inside).toEqual([]);
   });
 
   it('sends an article page in 200 KB or less on a first visit, fonts and images included', async () => {

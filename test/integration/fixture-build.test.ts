@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/core/model.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
+import { nuErrors } from '../helpers/nu.ts';
 import { folioOn, printedIssueChecks } from '../helpers/printed-issue.ts';
 
 const root = path.join(projectDir, 'test/fixtures/mini');
@@ -33,6 +34,8 @@ describe('qikan build --root test/fixtures/mini', () => {
       /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src/,
     );
     expect(fs.readdirSync(path.join(built.out, '_astro')).some((f) => f.endsWith('.woff2'))).toBe(true);
+    // Valid HTML, though it holds every article: two articles' headings of one name get two ids.
+    expect(nuErrors(path.join(built.out, 'print'))).toEqual([]);
   });
 
   it('gives a section with no article neither a 目录 entry nor an opener', async () => {
@@ -52,7 +55,7 @@ describe('qikan build --root test/fixtures/mini', () => {
     for (const html of [built.html('2025-01/first-news'), built.html('print/2025-01')]) {
       expect(html).toContain('<caption>表1 项目概况</caption>');
       expect(html).toMatch(
-        /<figure><picture><source type="image\/avif"[^>]*><img [^>]*alt="柱状图"[^>]*><\/picture><figcaption>图1 测试用柱状图<\/figcaption>/,
+        /<figure><picture><source type="image\/avif"[^>]*><img [^>]*alt="柱状图"[^>]*><\/picture><figcaption>图1 测试用柱状图<span class="data-source">资料来源：测试机构<\/span><\/figcaption><\/figure>/,
       );
       expect(html).toContain('（来源：测试通讯社）');
       expect(html).toContain('<span class="subhead-num">01</span>开工仪式');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateHtml, tidyPictureSources } from '../../src/site/annotate.ts';
+import { annotateHtml, tidyPictureSources, uniqueIds } from '../../src/site/annotate.ts';
 import type { BuildManifest } from '../../src/core/manifest.ts';
 
 const manifest: BuildManifest = {
@@ -53,6 +53,16 @@ describe('tidyPictureSources', () => {
       '<picture><source type="image/avif" loading="lazy" sizes="100vw" data-astro-image="constrained" width="16" height="9" src="/a.avif" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>';
     expect(tidyPictureSources(html)).toBe(
       '<picture><source type="image/avif" sizes="100vw" width="16" height="9" srcset="/a.avif 640w"><img src="/a.webp" loading="lazy"></picture>',
+    );
+  });
+});
+
+describe('uniqueIds', () => {
+  it('numbers the second and later elements of an id, leaving the first and other attributes alone', () => {
+    const html =
+      '<article id="article-a"><h2 id="三申报程序">三</h2></article><article id="article-b"><h2 class="x" id="三申报程序">三</h2><p data-id="三申报程序"></p><h3 id="三申报程序-2">x</h3></article>';
+    expect(uniqueIds(html)).toBe(
+      '<article id="article-a"><h2 id="三申报程序">三</h2></article><article id="article-b"><h2 class="x" id="三申报程序-2">三</h2><p data-id="三申报程序"></p><h3 id="三申报程序-2-2">x</h3></article>',
     );
   });
 });
