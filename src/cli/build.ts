@@ -4,6 +4,7 @@ import path from 'node:path';
 import { annotateHtml, tidyPictureSources, uniqueIds } from '../site/annotate.ts';
 import { dropPrintDocuments } from './drop-print-documents.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
+import { issueSourceHash } from '../core/source-hash.ts';
 import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
 import { readPublication, type Model } from '../core/model.ts';
@@ -86,6 +87,8 @@ async function buildInto(
   const warnings = findings.filter((f) => severityOf(f) === 'warning').length;
   if (warnings) log(`check: ${warnings} warning(s); \`qikan check\` lists them`);
 
+  // What each PDF is made from, as read now: a PDF kept from an earlier build is current while it is unchanged.
+  const sources = new Map(model.issues.map((i) => [i.id, issueSourceHash(root, i.id)]));
   const started = Date.now();
   await buildSite(model, staging, options);
   await tidyPages(staging);
@@ -124,7 +127,14 @@ async function buildInto(
       },
     );
   }
-  const manifest = buildManifest(model, printed, kept);
+  const manifest = buildManifest(model, printed, sources, kept);
+  for (const entry of manifest.issues.filter((i) => i.pdf && !printed.has(i.id))) {
+    log(
+      entry.outdated
+        ? `pdf: ${entry.id}: ${entry.pages} pages, kept from an earlier build, OUTDATED: its sources changed since (qikan build --only ${entry.id} makes it again)`
+        : `pdf: ${entry.id}: ${entry.pages} pages, reused from the last build (sources unchanged) in 0.0 s → ${entry.pdf}`,
+    );
+  }
   await fs.writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   await annotateSite(staging, manifest);
   if (!options.printDocuments) {

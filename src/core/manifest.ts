@@ -21,6 +21,13 @@ export interface IssueEntry {
   bytes: number | null;
   printReady: boolean;
   cmyk: boolean;
+  /** The fingerprint of the sources the PDF was made from (issueSourceHash). */
+  source: string | null;
+  /**
+   * True when the PDF is an earlier build's and the issue's sources have changed since: its pages and folios are
+   * those of the older text (build the issue again).
+   */
+  outdated: boolean;
   /** Where each section opener is in the PDF. */
   sections: { id: string; pdfPage: number; folio: string }[];
   articles: ArticleEntry[];
@@ -47,10 +54,14 @@ export interface PrintedIssue {
   cmyk: boolean;
 }
 
-/** `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make. */
+/**
+ * `previous`: the entries of an earlier build, kept for the issues whose PDFs this build did not make;
+ * `sources`: each issue's source fingerprint now.
+ */
 export function buildManifest(
   model: Model,
   printed: Map<string, PrintedIssue>,
+  sources: Map<string, string>,
   previous?: BuildManifest,
 ): BuildManifest {
   const kind = kindOf(model.publication);
@@ -60,12 +71,19 @@ export function buildManifest(
     issues: model.issues.map((issue) => {
       const made = printed.get(issue.id);
       const kept = earlier.get(issue.id);
-      return !made && kept?.pdf ? kept : issueEntry(kind, issue, made);
+      const source = sources.get(issue.id) ?? null;
+      if (!made && kept?.pdf) return { ...kept, outdated: kept.outdated || kept.source !== source };
+      return issueEntry(kind, issue, made, made ? source : null);
     }),
   };
 }
 
-function issueEntry(kind: PublicationKind, issue: Issue, printed: PrintedIssue | undefined): IssueEntry {
+function issueEntry(
+  kind: PublicationKind,
+  issue: Issue,
+  printed: PrintedIssue | undefined,
+  source: string | null,
+): IssueEntry {
   const placed = new Map(printed?.layout.articles.map((a) => [a.anchor, a]));
   return {
     id: issue.id,
@@ -77,6 +95,8 @@ function issueEntry(kind: PublicationKind, issue: Issue, printed: PrintedIssue |
     bytes: printed?.bytes ?? null,
     printReady: printed?.printReady ?? false,
     cmyk: printed?.cmyk ?? false,
+    source,
+    outdated: false,
     sections: (printed?.layout.pages ?? [])
       .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
       .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: kind.formatFolio(p.folio!) })),

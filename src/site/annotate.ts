@@ -7,7 +7,8 @@ import type { BuildManifest } from '../core/manifest.ts';
  * `data-pdf-page="<article id>"` opens it at the article's page (`#page=N`, the PDF's own page number).
  */
 export function annotateHtml(html: string, manifest: BuildManifest): string {
-  const articles = new Map(manifest.issues.flatMap((i) => i.articles.map((a) => [a.id, a])));
+  // An outdated PDF's pages are those of an older text: no page is promised for its articles.
+  const articles = new Map(manifest.issues.filter((i) => !i.outdated).flatMap((i) => i.articles.map((a) => [a.id, a])));
   const issues = new Map(manifest.issues.map((i) => [i.id, i]));
   return html
     .replace(/(<span[^>]*data-print-page="([^"]+)"[^>]*>)<\/span>/g, (all, open: string, id: string) => {

@@ -170,6 +170,41 @@ describe('qikan build --print-ready', () => {
   });
 });
 
+describe('qikan build --no-pdf after a full build', () => {
+  const root = path.join(tmpDir, 'mini-kept-root');
+  const out = path.join(tmpDir, 'mini-kept-out');
+  beforeAll(() => {
+    for (const d of [root, out]) fs.rmSync(d, { recursive: true, force: true });
+    fs.cpSync(path.join(projectDir, 'test/fixtures/mini'), root, { recursive: true });
+    fs.cpSync(built.out, out, { recursive: true });
+  });
+  const manifestOf = () =>
+    JSON.parse(fs.readFileSync(path.join(out, 'build-manifest.json'), 'utf8')) as typeof built.manifest;
+
+  it('keeps the PDF and says it was reused while the sources are unchanged', () => {
+    const r = qikan(['build', '--root', root, '--out', out, '--no-pdf']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/pdf: 2025-01: \d+ pages, reused from the last build \(sources unchanged\)/);
+    expect(manifestOf().issues[0]!.outdated).toBe(false);
+    expect(fs.readFileSync(path.join(out, '2025-01/first-news/index.html'), 'utf8')).toContain('印刷版第');
+  });
+
+  it('marks the kept PDF outdated once an article changed, and promises no print page for it', () => {
+    const file = path.join(root, 'issues/2025-01/02-second-news.md');
+    fs.appendFileSync(file, '\n追加的一段文字，改变了这一期的排版。\n');
+    const r = qikan(['build', '--root', root, '--out', out, '--no-pdf']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pdf: 2025-01: ');
+    expect(r.stdout).toContain('OUTDATED');
+    const entry = manifestOf().issues[0]!;
+    expect(entry.outdated).toBe(true);
+    expect(fs.existsSync(path.join(out, entry.pdf!))).toBe(true);
+    const page = fs.readFileSync(path.join(out, '2025-01/first-news/index.html'), 'utf8');
+    expect(page).not.toContain('印刷版第');
+    expect(page).not.toContain('.pdf#page=');
+  });
+});
+
 describe('qikan build --cmyk', () => {
   let out: Built;
   beforeAll(() => {

@@ -15,6 +15,8 @@ const manifest: BuildManifest = {
       bytes: 2_411_724,
       printReady: false,
       cmyk: false,
+      source: 'abc',
+      outdated: false,
       sections: [],
       articles: [
         { id: '2026-10/01-a', title: '甲', section: 'news', url: '/2026-10/a/', pdfPage: 6, folio: '04' },
@@ -38,6 +40,13 @@ describe('annotateHtml', () => {
     expect(annotateHtml(html, manifest)).toBe(
       '<a href="/pdf/2026-10.pdf#page=6" data-pdf-page="2026-10/01-a">阅读本期印刷版 PDF</a>',
     );
+  });
+
+  it('promises no page of an outdated PDF, whose pages are those of an older text', () => {
+    const outdated = { ...manifest, issues: [{ ...manifest.issues[0]!, outdated: true }] };
+    const html =
+      '<span data-print-page="2026-10/01-a"></span><a href="/pdf/2026-10.pdf" data-pdf-page="2026-10/01-a">PDF</a>';
+    expect(annotateHtml(html, outdated)).toBe(html);
   });
 
   it('leaves the place empty for an article that is not printed, or an issue without a PDF', () => {
