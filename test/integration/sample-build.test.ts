@@ -41,7 +41,8 @@ describe('the sample publication', () => {
     const r = qikan(['build', '--only', '2026-11', '--out', built.out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('pdf: 2026-11');
-    expect(r.stdout).not.toContain('pdf: 2026-10');
+    expect(r.stdout).not.toContain('pdf: 2026-10 paginating');
+    expect(r.stdout).toMatch(/pdf: 2026-10: \d+ pages, reused from the last build \(sources unchanged\)/);
     const after = JSON.parse(fs.readFileSync(path.join(built.out, 'build-manifest.json'), 'utf8'));
     const without = (m: typeof before, id: string) =>
       m.issues.map((i: { id: string }) => (i.id === id ? { ...i, bytes: 0 } : i));
