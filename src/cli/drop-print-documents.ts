@@ -19,7 +19,11 @@ export async function filesUsedBy(out: string, start: string[]): Promise<Set<str
     if (used.has(file)) continue;
     used.add(file);
     if (!LINKING.test(file)) continue;
-    const text = await fs.readFile(path.join(out, file), 'utf8').catch(() => '');
+    // An absolute URL of the site's own (og:image) is a site path too.
+    const text = (await fs.readFile(path.join(out, file), 'utf8').catch(() => '')).replace(
+      /\bhttps?:\/\/[^/"'\s]+(?=\/)/g,
+      '',
+    );
     for (const [ref] of text.matchAll(REFERENCE)) {
       const target = ref.startsWith('/') ? ref.slice(1) : path.posix.join(path.posix.dirname(file), ref);
       const rel = path.posix.normalize(decodeURI(target));

@@ -36,8 +36,10 @@ describe('dropPrintDocuments', () => {
       '_astro/serif.woff2': '',
       '_astro/serif.woff': '',
       '_astro/unlinked.js': '',
+      '2026-11/index.html': '<meta property="og:image" content="https://example.org/_astro/share.jpg">',
+      '_astro/share.jpg': '',
       'print/2026-11/index.html':
-        '<link rel="stylesheet" href="/_astro/print.css"><img src="images/p.jpg"><img src="/_astro/a.avif">',
+        '<link rel="stylesheet" href="/_astro/print.css"><img src="images/p.jpg"><img src="/_astro/a.avif"><img src="/_astro/share.jpg">',
       'print/2026-11/images/p.jpg': '',
       'pdf/2026-11.pdf': '',
       'rss.xml': '',
@@ -52,12 +54,14 @@ describe('dropPrintDocuments', () => {
       'print/2026-11/index.html',
     ]);
     expect(list(out)).toEqual([
+      '2026-11/index.html',
       '2026-11/x/index.html',
       '_astro/Base.css',
       '_astro/a.avif',
       '_astro/b.avif',
       '_astro/chunk.js',
       '_astro/page.js',
+      '_astro/share.jpg',
       '_astro/shared.svg',
       // Not linked from anything: not the print documents' either, so it stays.
       '_astro/unlinked.js',
