@@ -5,6 +5,7 @@ import { annotateHtml, tidyPictureSources, uniqueIds } from '../site/annotate.ts
 import { dropPrintDocuments } from './drop-print-documents.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
 import { issueSourceHash } from '../core/source-hash.ts';
+import { articlesFor } from '../core/toc.ts';
 import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
 import { readPublication, type Model } from '../core/model.ts';
@@ -147,7 +148,10 @@ async function buildInto(
   const texts = new Map(read.sources.articles.map((s) => [s.file, s.text ?? '']));
   await indexSite(
     staging,
-    model.published.flatMap((i) => i.articles.map((a) => texts.get(a.file) ?? '')),
+    // Only what the site shows: web articles, without the comments the sanitizer removes from them.
+    model.published.flatMap((i) =>
+      articlesFor(i, 'web').map((a) => (texts.get(a.file) ?? '').replace(/<!--[\s\S]*?(?:-->|$)/g, '')),
+    ),
   );
   log(`search: Pagefind index of the article pages in pagefind/`);
   log(`manifest: ${MANIFEST}`);

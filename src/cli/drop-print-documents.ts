@@ -26,7 +26,12 @@ export async function filesUsedBy(out: string, start: string[]): Promise<Set<str
     );
     for (const [ref] of text.matchAll(REFERENCE)) {
       const target = ref.startsWith('/') ? ref.slice(1) : path.posix.join(path.posix.dirname(file), ref);
-      const rel = path.posix.normalize(decodeURI(target));
+      let rel: string;
+      try {
+        rel = path.posix.normalize(decodeURI(target));
+      } catch {
+        continue; // not a path (text such as 增速 /%)
+      }
       if (rel.startsWith('..') || used.has(rel)) continue;
       if (await isFile(path.join(out, rel))) queue.push(rel);
     }

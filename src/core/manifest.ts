@@ -72,7 +72,9 @@ export function buildManifest(
       const made = printed.get(issue.id);
       const kept = earlier.get(issue.id);
       const source = sources.get(issue.id) ?? null;
-      if (!made && kept?.pdf) return { ...kept, outdated: kept.outdated || kept.source !== source };
+      // An entry of an older manifest has no fingerprint: its PDF cannot be shown current.
+      if (!made && kept?.pdf)
+        return { ...kept, source: kept.source ?? null, outdated: (kept.source ?? null) !== source };
       return issueEntry(kind, issue, made, made ? source : null);
     }),
   };

@@ -10,6 +10,8 @@ declare const PagefindUI: new (options: Record<string, unknown>) => { triggerSea
  * (the index of a magazine is small).
  */
 function useIndexWords(words: QueryWords): void {
+  // Without Intl.Segmenter (older browsers) Pagefind cuts by character itself: nothing to replace.
+  if (typeof Intl.Segmenter === 'undefined') return;
   const Native = Intl.Segmenter;
   class IndexSegmenter extends Native {
     readonly #chinese: boolean;

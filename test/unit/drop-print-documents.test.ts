@@ -26,6 +26,7 @@ describe('dropPrintDocuments', () => {
         '<link rel="stylesheet" href="/_astro/Base.css"><img srcset="/_astro/a.avif 640w, /_astro/b.avif 1280w">',
       '2026-11/x/index.html': '<script type="module" src="/_astro/page.js"></script>',
       '_astro/Base.css': 'body{background:url(/_astro/shared.svg)}',
+      '2026-11/y/index.html': '<table><th>增速 /%</th><td>占比 /%（同比）</td></table>',
       '_astro/page.js': 'import "./chunk.js";',
       '_astro/chunk.js': '',
       '_astro/a.avif': '',
@@ -56,6 +57,7 @@ describe('dropPrintDocuments', () => {
     expect(list(out)).toEqual([
       '2026-11/index.html',
       '2026-11/x/index.html',
+      '2026-11/y/index.html',
       '_astro/Base.css',
       '_astro/a.avif',
       '_astro/b.avif',
