@@ -18,10 +18,13 @@ const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]+$/u;
 /** Punctuation that opens (（“《): the word after it stays with it. */
 const OPENING = /[\p{Ps}\p{Pi}]$/u;
 const NUMBER_END = /[\d.]$/;
+/** Han characters and full-width punctuation: where a Chinese line may break. */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * A title cut where a line may break in it: between words, never inside one, never before closing or after
- * opening punctuation, never inside a number or between a number and its unit (18.2亿元, 2026年). The pages set
+ * opening punctuation, never inside a number or between a number and its unit (18.2亿元, 2026年), nor inside a
+ * Latin word (RISC-V) or a character made of several code points (an accent, an emoji joined by U+200D). The pages set
  * titles with `word-break: keep-all` and a <wbr> between these parts.
  */
 export function lineParts(text: string): string[] {
@@ -34,11 +37,18 @@ export function lineParts(text: string): string[] {
         /\s$/.test(last) ||
         CLOSING.test(word) ||
         OPENING.test(last) ||
-        (NUMBER_END.test(last) && (/^[\d.%]/.test(word) || HAN.test(word))));
+        (NUMBER_END.test(last) && (/^[\d.%]/.test(word) || HAN.test(word))) ||
+        /^[\p{M}\u200d]/u.test(word) ||
+        last.endsWith('\u200d') ||
+        (!CJK.test(lastChar(last)) && !CJK.test([...word][0] ?? '')));
     if (joins) parts[parts.length - 1] = last + word;
     else parts.push(word);
   }
   return parts;
+}
+
+function lastChar(s: string): string {
+  return [...s].at(-1) ?? '';
 }
 
 /** The Chinese words (two characters or more) of a text: the search page's dictionary for queries. */

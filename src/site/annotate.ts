@@ -38,17 +38,22 @@ export function tidyPictureSources(html: string): string {
 
 /**
  * A print document holds every article of its issue, and each article's headings have ids of their own: two
- * articles with a heading 三、申报程序 give two elements one id. The later ones get `-2`, `-3`, as within an article.
+ * articles with a heading 三、申报程序 give two elements one id. A heading whose id is taken (by an earlier
+ * heading, or by any other element: the articles' own anchors stay as they are) gets `-2`, `-3`, as within an
+ * article.
  */
 export function uniqueIds(html: string): string {
+  const TAG_ID = /(<([a-zA-Z][\w-]*)[^<>]*?\sid=")([^"]+)(")/g;
+  const heading = (tag: string) => /^h[1-6]$/i.test(tag);
+  const taken = new Set([...html.matchAll(TAG_ID)].filter((m) => !heading(m[2]!)).map((m) => m[3]!));
   const seen = new Map<string, number>();
-  return html.replace(/(<[a-zA-Z][^<>]*?\sid=")([^"]+)(")/g, (all, open: string, id: string, close: string) => {
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    if (n === 1) return all;
-    let k = n;
-    let unique = `${id}-${k}`;
-    while (seen.has(unique)) unique = `${id}-${++k}`;
+  return html.replace(TAG_ID, (all, open: string, tag: string, id: string, close: string) => {
+    if (!heading(tag)) return all;
+    let k = (seen.get(id) ?? 0) + 1;
+    seen.set(id, k);
+    if (k === 1 && !taken.has(id)) return all;
+    let unique = `${id}-${Math.max(k, 2)}`;
+    while (seen.has(unique) || taken.has(unique)) unique = `${id}-${++k}`;
     seen.set(id, k);
     seen.set(unique, 1);
     return `${open}${unique}${close}`;

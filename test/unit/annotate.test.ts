@@ -67,6 +67,14 @@ describe('tidyPictureSources', () => {
 });
 
 describe('uniqueIds', () => {
+  it("renames a heading whose id is an article's anchor, never the anchor", () => {
+    const html =
+      '<article id="article-a"><h2 id="article-b">乙</h2></article><article id="article-b"><h2 id="x">x</h2></article>';
+    expect(uniqueIds(html)).toBe(
+      '<article id="article-a"><h2 id="article-b-2">乙</h2></article><article id="article-b"><h2 id="x">x</h2></article>',
+    );
+  });
+
   it('numbers the second and later elements of an id, leaving the first and other attributes alone', () => {
     const html =
       '<article id="article-a"><h2 id="三申报程序">三</h2></article><article id="article-b"><h2 class="x" id="三申报程序">三</h2><p data-id="三申报程序"></p><h3 id="三申报程序-2">x</h3></article>';

@@ -11,6 +11,15 @@ describe('lineParts', () => {
     expect(lineParts('2026年全球半导体设备')[0]).toBe('2026年');
     expect(lineParts('（Chiplet）先进封装').slice(0, 2)).toEqual(['（Chiplet）', '先进']);
   });
+  it('keeps a Latin word whole, and a character made of several code points', () => {
+    expect(lineParts('玄枢计算：携高性能RISC-V处理器共建生态')).toContain('RISC-V');
+    expect(lineParts('启衡微电子：车规级MCU通过AEC-Q100认证').some((p) => p.includes('AEC-Q100'))).toBe(true);
+    for (const part of lineParts('家庭👩‍👩‍👧合影与cafe\u0301开业')) {
+      expect(part).not.toMatch(/^[\p{M}\u200d]/u);
+      expect(part).not.toMatch(/\u200d$/u);
+    }
+  });
+
   it('loses no character', () => {
     const title = '从CoWoS到共封装光学：一文读懂2.5D先进封装，“第二个晶圆厂” 与 RISC-V';
     expect(lineParts(title).join('')).toBe(title);

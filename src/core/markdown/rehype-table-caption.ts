@@ -16,15 +16,16 @@ export const SHORT_TABLE_ROWS = 12;
  */
 export default function rehypeTableCaption() {
   return (tree: Root) => {
+    // Every table's cells, a table in a quote or list too.
+    visit(tree, 'element', (cell) => {
+      const { align } = cell.properties;
+      if ((cell.tagName !== 'td' && cell.tagName !== 'th') || typeof align !== 'string') return;
+      delete cell.properties.align;
+      addClass(cell, `align-${align}`);
+    });
     const blocks = blockChildren(tree);
     for (const [i, table] of blocks.entries()) {
       if (table.tagName !== 'table') continue;
-      visit(table, 'element', (cell) => {
-        const { align } = cell.properties;
-        if ((cell.tagName !== 'td' && cell.tagName !== 'th') || typeof align !== 'string') return;
-        delete cell.properties.align;
-        addClass(cell, `align-${align}`);
-      });
       const prev = blocks[i - 1];
       if (prev?.tagName === 'p' && TABLE_CAPTION.test(textOf(prev))) {
         table.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: prev.children });
