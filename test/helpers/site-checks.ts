@@ -289,7 +289,7 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
       for (const url of urls) {
         await page.goto(base + url);
         const found = await page.evaluate(() => {
-          // Each text node between two <wbr> is one word (lineParts): a line breaks in it only at a space.
+          // Each text node between two <wbr> is one word (lineParts): no line breaks inside it, but as Latin does.
           const broken: string[] = [];
           let wrapped = 0;
           for (const title of document.querySelectorAll('.phrased')) {
@@ -304,9 +304,9 @@ export function siteChecks(get: () => { built: Built; model: Model }): void {
                 return Math.round(range.getBoundingClientRect().top);
               };
               tops.add(top(0));
-              // Latin words inside a part break at their spaces, as ever.
+              // Latin inside a part breaks as Latin does: at a space, or after a hyphen (AEC-/Q100, never AEC/-Q100).
               for (let i = 1; i < text.length; i++) {
-                if (top(i) !== top(i - 1) && !/\s/.test(text[i - 1]!)) broken.push(text);
+                if (top(i) !== top(i - 1) && !/[\s-]/.test(text[i - 1]!)) broken.push(text);
               }
             }
             if (tops.size > 1) wrapped++;
