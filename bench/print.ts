@@ -1,47 +1,57 @@
-// Times qikan's print step against other ways of printing the same issue, side by side in one run:
-//   qikan        the print stages prepare, paginate (Paged.js), decorate, render, in an already launched Chromium
-//   chromium     the same Chromium printing the print document as it is, without Paged.js
+// Times qikan's print step against other ways of printing the same issue, side by side in one run, on synthetic
+// issues of 1×, 4× (and with --16, 16×) the corpus issue (../shared/corpus, imported) or, without the corpus, the
+// first sample issue (bench/synthetic.ts: titles made unique):
+//   qikan cold    the print step as the build runs it (printIssues: its own browser, runs side by side), empty cache
+//   qikan edit    the same after one sentence of one article changed (its print document edited), cache kept
+//   qikan same    the same with nothing changed: the PDF comes from the cache
+//   chromium      a fresh Chromium printing the print document as it is, without Paged.js
 //   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
-// The three others get a copy of the print document without its <script> tags (bench/.out/site/bench/<issue>/), so that
-// none of them runs our pagination on top of its own. Usage: npm run bench [-- issue-id ...]
+// The three others get a copy of the print document without its <script> tags, so that none of them runs our
+// pagination on top of its own. Peak memory: the sum of the resident memory of the Chromium processes, sampled.
+// Usage: npm run bench [-- --16] [-- --runs N]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
 import { chromiumArgs, findChromium, launchBrowser } from '../src/print/chromium.ts';
-import { loadModel, type Model } from '../src/core/model.ts';
-import { kindOf } from '../src/kinds/index.ts';
-import { decorate } from '../src/print/stages/decorate.ts';
-import { paginate } from '../src/print/stages/paginate.ts';
-import { prepareRun } from '../src/print/stages/prepare.ts';
+import { loadModel } from '../src/core/model.ts';
+import { printIssues } from '../src/print/pipeline.ts';
 import { renderPdf } from '../src/print/stages/render.ts';
 import { serveDirectory } from '../src/print/serve.ts';
+import { multiplyIssue } from './synthetic.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out');
-/** The site with its print documents (a build leaves them out of dist/ by default), built for the bench. */
-const DIST = path.join(OUT, 'site');
-const RUNS = 3;
-const ISSUES = process.argv.slice(2).length ? process.argv.slice(2) : ['2026-10', '2026-11'];
+const CORPUS = path.resolve(ROOT, '../shared/corpus/magazine-tiantangzhixin-2025.md');
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
+const TIMES = argv.includes('--16') ? [1, 4, 16] : [1, 4];
 /** Outside the project: the peers and their hundreds of packages must not touch its node_modules or lock file. */
 const PEERS_DIR = path.join(os.tmpdir(), 'qikan-bench-peers');
 /** Pinned, so that numbers from different days compare. */
 const PEERS = { 'pagedjs-cli': '0.4.3', '@vivliostyle/cli': '11.0.0' };
-const PEER_TIMEOUT_MS = 5 * 60_000;
+const PEER_TIMEOUT_MS = 15 * 60_000;
 
 interface Run {
   seconds: number;
   pages: number;
+  /** Peak of the summed resident memory of the Chromium processes, MiB. */
+  memory?: number;
   steps?: Record<string, number>;
+}
+interface Subject {
+  label: string;
+  root: string;
+  id: string;
+  dist: string;
 }
 interface Tool {
   name: string;
   how: string;
-  run(issue: string): Promise<Run>;
+  run(subject: Subject): Promise<Run>;
 }
 
 const since = (t0: number) => (performance.now() - t0) / 1000;
@@ -74,12 +84,35 @@ function exec(
 }
 
 /** The print document as the peers should see it: no Paged.js, no qikan script, every image loaded eagerly. */
-async function bareCopy(issue: string): Promise<void> {
-  const html = await fs.readFile(path.join(DIST, 'print', issue, 'index.html'), 'utf8');
+async function bareCopy(subject: Subject): Promise<void> {
+  const html = await fs.readFile(path.join(subject.dist, 'print', subject.id, 'index.html'), 'utf8');
   const bare = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/\sloading="lazy"/g, '');
-  if (/<script\b/i.test(bare)) throw new Error(`${issue}: a <script> tag was left in the copy`);
-  await fs.mkdir(path.join(DIST, 'bench', issue), { recursive: true });
-  await fs.writeFile(path.join(DIST, 'bench', issue, 'index.html'), bare);
+  if (/<script\b/i.test(bare)) throw new Error(`${subject.id}: a <script> tag was left in the copy`);
+  await fs.mkdir(path.join(subject.dist, 'bench', subject.id), { recursive: true });
+  await fs.writeFile(path.join(subject.dist, 'bench', subject.id, 'index.html'), bare);
+}
+
+/** The summed resident memory (MiB) of every Chromium process, sampled until `stop` is called: its peak. */
+function sampleMemory(): () => number {
+  let peak = 0;
+  const sample = () => {
+    let kb = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    peak = Math.max(peak, kb / 1024);
+  };
+  const timer = setInterval(sample, 250);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return Math.round(peak);
+  };
 }
 
 /** Installs the peers once into PEERS_DIR; returns why they cannot be used, if so. */
@@ -114,52 +147,69 @@ function peerBin(pkg: string, name: string): { file: string; version: string } {
   return { file: path.join(dir, typeof json.bin === 'string' ? json.bin : json.bin[name]!), version: json.version };
 }
 
-function qikan(browser: Browser, url: string, model: Model): Tool {
+const quiet = { pages: () => {}, warn: () => {}, done: () => {} };
+
+/** qikan's print step on a subject, as the build runs it; `prepare` sets the cache up before the clock starts. */
+function qikan(name: string, how: string, prepare: (subject: Subject) => Promise<void>): Tool {
   return {
-    name: 'qikan',
-    how: 'the print stages prepare, paginate, decorate and render (src/print/stages), browser already running',
-    // prepareImages, between the two in the build, is left out: it writes into bench/.out/site/print/<issue>/images and has
-    // no counterpart in the other tools, which print the web images as they are.
-    async run(issue) {
+    name,
+    how,
+    async run(subject) {
+      await prepare(subject);
+      const model = loadModel(subject.root);
+      const issue = model.issues.find((i) => i.id === subject.id)!;
+      const stop = sampleMemory();
       const t0 = performance.now();
-      const run = prepareRun(
-        model,
-        model.issues.find((i) => i.id === issue)!,
-        url,
-        false,
-      );
-      const paginated = await paginate(browser, run);
-      await decorate(run, paginated, kindOf(model.publication));
-      const { page } = paginated;
-      const laidOut = since(t0);
-      const t1 = performance.now();
-      const pdf = await renderPdf(page).finally(() => page.close());
-      const write = since(t1);
-      await fs.writeFile(path.join(OUT, 'pdf', `qikan-${issue}.pdf`), pdf);
-      return { seconds: laidOut + write, pages: await pageCount(pdf), steps: { paginate: laidOut, pdf: write } };
+      let refused: Error | undefined;
+      const printed = await printIssues(model, [issue], subject.dist, {
+        ...quiet,
+        refused: (_, e) => (refused = e),
+      });
+      const seconds = since(t0);
+      const memory = stop();
+      if (refused) throw refused;
+      const result = printed.get(subject.id)!;
+      const steps = result.work.reused ? { reused: seconds } : result.work.steps;
+      return { seconds, pages: result.layout.pages.length, memory, steps };
     },
   };
 }
 
-function chromiumPrint(browser: Browser, url: string): Tool {
+const cacheOf = (subject: Subject) => path.join(subject.root, '.qikan', 'cache', 'print');
+
+/** One sentence of the middle article's print text changed, as an editor's change of one paragraph gives it. */
+async function editOneSentence(subject: Subject): Promise<void> {
+  const file = path.join(subject.dist, 'print', subject.id, 'index.html');
+  const html = await fs.readFile(file, 'utf8');
+  const articles = [...html.matchAll(/<article\b[^>]*>/g)];
+  const at = articles[Math.floor(articles.length / 2)]!.index!;
+  const p = html.indexOf('<p>', at);
+  const end = html.indexOf('。', p);
+  const edited = html.slice(0, end) + (html.slice(end - 3, end) === '（改）' ? '' : '（改）') + html.slice(end);
+  await fs.writeFile(file, html.slice(end - 3, end) === '（改）' ? html.slice(0, end - 3) + html.slice(end) : edited);
+}
+
+function chromiumPrint(url: () => string): Tool {
   return {
     name: 'chromium',
-    how: 'renderPdf (page.pdf, preferCSSPageSize) of the script-free copy in bench/.out/site/bench/<issue>/, browser already running',
-    async run(issue) {
+    how: 'a fresh Chromium (launched in the timing, as the build launches one) printing the script-free copy with page.pdf',
+    async run(subject) {
+      const stop = sampleMemory();
       const t0 = performance.now();
-      const page = await browser.newPage();
+      const browser = await launchBrowser();
       try {
-        await page.goto(`${url}/bench/${issue}/`, { waitUntil: 'load' });
+        const page = await browser.newPage();
+        await page.goto(`${url()}/bench/${subject.id}/`, { waitUntil: 'load' });
         // Web fonts may still be loading after `load`; printing before them would measure a different document.
         await page.evaluate(async () => void (await document.fonts.ready));
         const load = since(t0);
         const t1 = performance.now();
         const pdf = await renderPdf(page);
         const write = since(t1);
-        await fs.writeFile(path.join(OUT, 'pdf', `chromium-${issue}.pdf`), pdf);
-        return { seconds: load + write, pages: await pageCount(pdf), steps: { load, pdf: write } };
+        await fs.writeFile(path.join(OUT, 'pdf', `chromium-${subject.label}.pdf`), pdf);
+        return { seconds: since(t0), pages: await pageCount(pdf), memory: stop(), steps: { load, pdf: write } };
       } finally {
-        await page.close();
+        await browser.close();
       }
     },
   };
@@ -170,30 +220,31 @@ function cli(
   name: string,
   how: string,
   bin: string,
-  url: string,
+  url: () => string,
   args: (doc: string, out: string) => string[],
   env: NodeJS.ProcessEnv,
 ): Tool {
   return {
     name,
     how,
-    async run(issue) {
-      const out = path.join(OUT, 'pdf', `${name}-${issue}.pdf`);
+    async run(subject) {
+      const out = path.join(OUT, 'pdf', `${name}-${subject.label}.pdf`);
       await fs.rm(out, { force: true });
+      const stop = sampleMemory();
       const t0 = performance.now();
-      await exec(process.execPath, [bin, ...args(`${url}/bench/${issue}/`, out)], {
+      await exec(process.execPath, [bin, ...args(`${url()}/bench/${subject.id}/`, out)], {
         cwd: PEERS_DIR,
         env,
         timeout: PEER_TIMEOUT_MS,
       });
       const seconds = since(t0);
-      return { seconds, pages: await pageCount(await fs.readFile(out)) };
+      return { seconds, pages: await pageCount(await fs.readFile(out)), memory: stop() };
     },
   };
 }
 
 /** The peer CLIs that are installed and start; the others, with why, in `skipped`. */
-function peerTools(url: string, chromium: string, notInstalled: string | undefined) {
+function peerTools(url: () => string, chromium: string, notInstalled: string | undefined) {
   const tools: Tool[] = [];
   const versions: Record<string, string> = {};
   const skipped: Record<string, string> = {};
@@ -231,72 +282,103 @@ function peerTools(url: string, chromium: string, notInstalled: string | undefin
   return { tools, versions, skipped };
 }
 
-async function main() {
-  {
-    // Always the print documents of the code being measured.
-    console.log('building the site with its print documents (no PDF) …');
-    execFileSync(process.execPath, ['src/cli/qikan.ts', 'build', '--no-pdf', '--print-documents', '--out', DIST], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+/** The synthetic publications, their sites built with print documents (the code being measured). */
+function makeSubjects(): Subject[] {
+  const work = path.join(OUT, 'subjects');
+  let source = path.join(ROOT, 'issues', '2026-10');
+  let basis = 'the sample issue 2026-10';
+  if (existsSync(CORPUS)) {
+    const imported = path.join(work, 'corpus', 'issues', '2025-07');
+    execFileSync(process.execPath, ['src/cli/qikan.ts', 'import', CORPUS, '--out', imported], { cwd: ROOT });
+    source = imported;
+    basis = 'the corpus issue (magazine-tiantangzhixin-2025.md, imported)';
   }
+  console.log(`subjects: ${TIMES.map((t) => `${t}×`).join(', ')} ${basis}`);
+  return TIMES.map((times) => {
+    const { root, id } = multiplyIssue(source, times, path.join(work, `x${times}`));
+    const dist = path.join(root, 'dist');
+    console.log(`building the site of ${times}× with its print documents (no PDF) …`);
+    execFileSync(
+      process.execPath,
+      ['src/cli/qikan.ts', 'build', '--root', root, '--out', dist, '--no-pdf', '--print-documents'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    return { label: `${times}x`, root, id, dist };
+  });
+}
+
+async function main() {
+  const subjects = makeSubjects();
   await fs.mkdir(path.join(OUT, 'pdf'), { recursive: true });
-  for (const issue of ISSUES) await bareCopy(issue);
+  for (const subject of subjects) await bareCopy(subject);
 
   const loadAtStart = os.loadavg();
   const chromium = findChromium();
   const notInstalled = await installPeers();
-  const t0 = performance.now();
-  const browser = await launchBrowser();
-  // The CLIs pay this on every run, qikan and chromium do not: reported so that the numbers can be read fairly.
-  const launchSeconds = since(t0);
-  const chromiumVersion = browser.version();
-  const server = await serveDirectory(DIST);
-  const { tools, versions, skipped } = peerTools(server.url, chromium, notInstalled);
-  tools.unshift(qikan(browser, server.url, loadModel(ROOT)), chromiumPrint(browser, server.url));
+  const probe = await launchBrowser();
+  const chromiumVersion = probe.version();
+  await probe.close();
+  // One server per subject, started before its runs: the tools see the same files at the same address.
+  let server: Awaited<ReturnType<typeof serveDirectory>> | undefined;
+  const url = () => server!.url;
+  const { tools, versions, skipped } = peerTools(url, chromium, notInstalled);
+  tools.unshift(
+    qikan('qikan cold', 'printIssues as the build runs it (own browser, runs side by side), cache emptied first', (s) =>
+      fs.rm(cacheOf(s), { recursive: true, force: true }),
+    ),
+    qikan('qikan edit', 'the same after one sentence of one article changed, cache kept', editOneSentence),
+    qikan('qikan same', 'the same with nothing changed since', async () => {}),
+    chromiumPrint(url),
+  );
 
   const runs = new Map<string, Run[]>();
   try {
-    // Round-robin, so that a slow minute on this shared machine is spread over every tool, not charged to one.
-    for (let n = 1; n <= RUNS; n++) {
-      for (const issue of ISSUES) {
+    for (const subject of subjects) {
+      server = await serveDirectory(subject.dist);
+      // Round-robin, so that a slow minute on this shared machine is spread over every tool, not charged to one.
+      for (let n = 1; n <= RUNS; n++) {
         for (const tool of tools) {
           if (skipped[tool.name]) continue;
           try {
-            const r = await tool.run(issue);
-            runs.set(`${tool.name} ${issue}`, [...(runs.get(`${tool.name} ${issue}`) ?? []), r]);
-            console.log(`run ${n}/${RUNS} ${issue} ${tool.name}: ${r.seconds.toFixed(2)} s, ${r.pages} pages`);
+            const r = await tool.run(subject);
+            runs.set(`${tool.name} ${subject.label}`, [...(runs.get(`${tool.name} ${subject.label}`) ?? []), r]);
+            console.log(
+              `run ${n}/${RUNS} ${subject.label} ${tool.name}: ${r.seconds.toFixed(2)} s, ${r.pages} pages, ${r.memory} MiB`,
+            );
           } catch (e) {
-            if (tool.name === 'qikan') throw e;
+            if (tool.name.startsWith('qikan')) throw e;
             skipped[tool.name] = (e as Error).message;
             console.log(`skip ${tool.name}: ${skipped[tool.name]}`);
           }
         }
       }
+      await server.close();
+      await fs.rm(path.join(subject.dist, 'bench'), { recursive: true, force: true });
     }
   } finally {
-    await Promise.allSettled([browser.close(), server.close()]);
-    await fs.rm(path.join(DIST, 'bench'), { recursive: true, force: true });
+    await server?.close().catch(() => {});
   }
 
-  const rows = ISSUES.flatMap((issue) => {
-    const base = median(runs.get(`qikan ${issue}`)!.map((r) => r.seconds));
+  const rows = subjects.flatMap((subject) => {
+    const base = median(runs.get(`qikan cold ${subject.label}`)!.map((r) => r.seconds));
     return tools
-      .filter((t) => !skipped[t.name])
+      .filter((t) => runs.has(`${t.name} ${subject.label}`))
       .map((tool) => {
-        const rs = runs.get(`${tool.name} ${issue}`)!;
+        const rs = runs.get(`${tool.name} ${subject.label}`)!;
         const seconds = median(rs.map((r) => r.seconds));
         const steps =
           rs[0]!.steps &&
-          Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps![k]!))]));
+          Object.fromEntries(Object.keys(rs[0]!.steps).map((k) => [k, median(rs.map((r) => r.steps?.[k] ?? 0))]));
         return {
           tool: tool.name,
-          issue,
+          issue: subject.label,
           pages: rs[0]!.pages,
           seconds,
+          pagesPerSecond: rs[0]!.pages / seconds,
+          memory: Math.max(...rs.map((r) => r.memory ?? 0)),
           ratio: seconds / base,
           steps,
-          runs: rs.map((r) => ({ seconds: r.seconds, ...r.steps })),
+          runs: rs.map((r) => ({ seconds: r.seconds, memory: r.memory, ...r.steps })),
           how: tool.how,
         };
       });
@@ -315,9 +397,7 @@ async function main() {
       end: os.loadavg().map((l) => Number(l.toFixed(2))),
     },
     runsPerTool: RUNS,
-    peersDocument:
-      'bench/.out/site/bench/<issue>/index.html: the print document without <script> elements and loading="lazy"',
-    chromiumLaunchSeconds: Number(launchSeconds.toFixed(3)),
+    peersDocument: 'the print document without <script> elements and loading="lazy"',
     peers: versions,
     skipped,
     rows,
@@ -327,16 +407,16 @@ async function main() {
   console.log(
     `\n${result.date}  Node ${result.node}  Chromium ${chromiumVersion}  nproc ${result.nproc}  ${result.cpu}`,
   );
-  console.log(
-    `median of ${RUNS} runs; Chromium launch (paid per run by the CLIs only): ${launchSeconds.toFixed(2)} s\n`,
-  );
+  console.log(`median of ${RUNS} runs; ratio: to qikan cold on the same issue\n`);
   const table = [
-    ['tool', 'issue', 'pages', 'median s', 'ratio', 'steps (median s of each)'],
+    ['tool', 'issue', 'pages', 'median s', 'pages/s', 'MiB', 'ratio', 'steps (median s of each)'],
     ...rows.map((r) => [
       r.tool,
       r.issue,
       String(r.pages),
       r.seconds.toFixed(2),
+      r.pagesPerSecond.toFixed(1),
+      String(r.memory),
       r.ratio.toFixed(2),
       r.steps
         ? Object.entries(r.steps)
@@ -349,7 +429,7 @@ async function main() {
   for (const row of table)
     console.log(
       row
-        .map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .map((cell, i) => (i >= 2 && i <= 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
         .join('  ')
         .trimEnd(),
     );

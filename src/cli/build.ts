@@ -11,13 +11,15 @@ import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/fin
 import { readPublication, type Model } from '../core/model.ts';
 import { siteConfig } from '../site/astro-config.ts';
 import { pdfFile } from '../core/routes.ts';
+import { cacheDir } from '../core/names.ts';
 import { findChromium } from '../print/chromium.ts';
 import { findCmykTools } from '../print/cmyk.ts';
-import { printIssues } from '../print/pipeline.ts';
+import { printIssues, type PdfCheckError } from '../print/pipeline.ts';
 import { MANIFEST, openOutput, type Output } from './output.ts';
 import { sourceBlocks } from '../core/markdown/source-blocks.ts';
 import { createProgress } from './progress.ts';
 import { projectDir } from './project-dir.ts';
+import { issuesOfShard, parseShard } from './shard.ts';
 import { indexSite } from './search-index.ts';
 
 export interface BuildOptions {
@@ -27,6 +29,8 @@ export interface BuildOptions {
   out: string;
   /** Make the PDF of this issue only; the PDFs of the others made earlier are kept. */
   only?: string;
+  /** `K/N`: make the PDFs of the K-th of N shares of the issues only (src/cli/shard.ts), as `only` does. */
+  shard?: string;
   pdf: boolean;
   /** PDFs for the print shop: bleed, crop marks, TrimBox and BleedBox. */
   printReady?: boolean;
@@ -52,15 +56,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const manifest = await buildInto(root, output, options, log);
+    const { manifest, refused } = await buildInto(root, output, options, log);
     output.commit();
+    // The site and the other PDFs are out; the refused issues keep their last good PDF, marked outdated.
+    if (refused.length) throw new BuildRefused(refused);
     return manifest;
   } catch (error) {
-    output.abort();
+    if (!(error instanceof BuildRefused)) output.abort();
     throw error;
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
+  }
+}
+
+/** A build that wrote its output but refused the PDFs of some issues. */
+export class BuildRefused extends Error {
+  readonly errors: PdfCheckError[];
+  constructor(errors: PdfCheckError[]) {
+    super(
+      errors.map((e) => e.message).join('\n') +
+        `\n(the site is built; ${errors.length === 1 ? 'this issue keeps its' : 'these issues keep their'} last good PDF, marked outdated in ${MANIFEST})`,
+    );
+    this.name = 'BuildRefused';
+    this.errors = errors;
   }
 }
 
@@ -69,7 +88,7 @@ async function buildInto(
   output: Output,
   options: BuildOptions,
   log: (line: string) => void,
-): Promise<BuildManifest> {
+): Promise<{ manifest: BuildManifest; refused: PdfCheckError[] }> {
   const { final: out, staging } = output;
   // The build refuses what `qikan check` calls an error (the same rules, the same messages).
   const read = readPublication(root);
@@ -77,7 +96,17 @@ async function buildInto(
   const stopping = findings.filter(stopsBuild);
   if (stopping.length || !read.model) throw new ContentError(stopping);
   const { model } = read;
-  const toPrint = !options.pdf ? [] : options.only ? [issueById(model, options.only)] : model.issues;
+  const shard = options.shard
+    ? issuesOfShard(
+        model.issues.map((i) => i.id),
+        parseShard(options.shard),
+      )
+    : undefined;
+  const toPrint = !options.pdf
+    ? []
+    : options.only
+      ? [issueById(model, options.only)]
+      : model.issues.filter((i) => !shard || shard.includes(i.id));
   // Before the site is built: a missing browser or Ghostscript is told at once.
   if (options.pdf) findChromium();
   const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
@@ -96,37 +125,60 @@ async function buildInto(
   log(`site: ${path.relative(process.cwd(), out) || out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The PDFs of the issues this build does not print stay, with their entries in the manifest.
   const printing = new Set(toPrint.map((i) => i.id));
-  const kept = await keepPdfs(
+  let kept = await keepPdfs(
     out,
     staging,
     model.issues.map((i) => i.id).filter((id) => !printing.has(id)),
   );
 
   let printed = new Map<string, PrintedIssue>();
+  const refused: PdfCheckError[] = [];
   if (toPrint.length) {
     const progress = createProgress();
-    const t0 = Date.now();
+    const label = (r: PrintedIssue) => (r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : '');
     printed = await printIssues(
       model,
       toPrint,
       staging,
       {
-        pages: (issue, n) => progress.update(`pdf: ${issue.id} paginating, ${n} pages so far`),
+        pages: (issue, n, runs) =>
+          progress.update(
+            `pdf: ${issue.id} paginating, ${n} pages so far${runs ? ` (${runs.done} of ${runs.of} runs)` : ''}`,
+          ),
         warn: (message) => progress.done(`warning: ${message}`),
+        refused: (issue, error) => {
+          progress.done(`pdf: ${issue.id}: REFUSED, its last good PDF is kept (outdated)`);
+          refused.push(error);
+        },
         done: (issue, r) => {
-          const kb = r.bytes / 1024;
+          const pages = r.layout.pages.length;
+          const mb = (r.bytes / 1048576).toFixed(1);
+          const kb = (r.bytes / 1024 / pages).toFixed(0);
           progress.done(
-            `pdf: ${issue.id}: ${r.layout.pages.length} pages${r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : ''}, ${(kb / 1024).toFixed(1)} MB (${(kb / r.layout.pages.length).toFixed(0)} KB/page), checked, in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pdfFile(issue.id)}`,
+            r.work.reused
+              ? `pdf: ${issue.id}: ${pages} pages${label(r)}, ${mb} MB, reused from the cache (nothing it is made of changed) in 0.0 s → ${pdfFile(issue.id)}`
+              : `pdf: ${issue.id}: ${pages} pages${label(r)}, ${mb} MB (${kb} KB/page), checked, ` +
+                  `${r.work.paginated} of ${r.work.runs} runs paginated, ${r.work.runs - r.work.rendered} reused from the cache, ` +
+                  `in ${r.work.seconds.toFixed(1)} s → ${pdfFile(issue.id)}`,
           );
         },
       },
       {
         printReady: options.printReady || !!cmyk,
         cmyk,
-        rejectedDir: path.join(out, 'pdf'),
+        rejectedDir: path.join(root, '.qikan', 'rejected'),
         sourceBlocks: new Map(read.sources.articles.flatMap((s) => (s.tree ? [[s.file, sourceBlocks(s.tree)]] : []))),
       },
     );
+  }
+  // A refused PDF leaves the last good one in place, as an outdated entry.
+  if (refused.length) {
+    const again = await keepPdfs(
+      out,
+      staging,
+      refused.map((e) => e.issueId),
+    );
+    if (again) kept = { ...again, issues: [...(kept?.issues ?? []), ...again.issues] };
   }
   const manifest = buildManifest(model, printed, sources, kept);
   for (const entry of manifest.issues.filter((i) => i.pdf && !printed.has(i.id))) {
@@ -155,7 +207,7 @@ async function buildInto(
   );
   log(`search: Pagefind index of the article pages in pagefind/`);
   log(`manifest: ${MANIFEST}`);
-  return manifest;
+  return { manifest, refused };
 }
 
 /** Fills in the print page numbers and PDF sizes that the site's pages leave room for. */
@@ -217,12 +269,12 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
   // every build: it would keep articles rendered by an older Markdown pipeline, or another folder's.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
-  const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
+  const astroCache = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-astro-'));
   // Optimized images (AVIF above all is slow to encode) are kept between builds: Astro names them by source and
   // options, so a build only encodes what is new.
-  const imageCache = path.join(projectDir, 'node_modules/.qikan/image-cache');
+  const imageCache = path.join(cacheDir(model.root), 'images');
   await fs.mkdir(imageCache, { recursive: true });
-  await fs.symlink(imageCache, path.join(cacheDir, 'assets'));
+  await fs.symlink(imageCache, path.join(astroCache, 'assets'));
   // Astro runs the pages from chunks it writes into its output folder, which import Astro's own packages: they
   // resolve only below this package's node_modules. So the site is built there and then moved to `out`.
   await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });
@@ -233,7 +285,7 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
       root: projectDir,
       configFile: false,
       outDir: astroOut,
-      cacheDir,
+      cacheDir: astroCache,
       logLevel: options.verbose ? 'info' : 'warn',
     });
     await fs.rm(out, { recursive: true, force: true });
@@ -243,7 +295,7 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
       await fs.cp(astroOut, out, { recursive: true });
     });
   } finally {
-    await fs.rm(cacheDir, { recursive: true, force: true });
+    await fs.rm(astroCache, { recursive: true, force: true });
     await fs.rm(astroOut, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,8 @@ export interface Progress {
   done(message: string): void;
 }
 
+const LOG_EVERY_MS = 5000;
+
 export function createProgress(stream: NodeJS.WriteStream = process.stdout): Progress {
   if (stream.isTTY && process.env.CI !== 'true') {
     const s = spinner();
@@ -23,17 +25,17 @@ export function createProgress(stream: NodeJS.WriteStream = process.stdout): Pro
       },
     };
   }
-  let last = '';
+  // In a log, a line every few seconds is enough.
+  let last = 0;
   return {
     update(message) {
-      // In a log, one line per change of the tens of pages is enough.
-      const key = message.replace(/\d(?=\D*$)/, '');
-      if (key !== last) stream.write(message + '\n');
-      last = key;
+      if (Date.now() - last < LOG_EVERY_MS) return;
+      stream.write(message + '\n');
+      last = Date.now();
     },
     done(message) {
       stream.write(message + '\n');
-      last = '';
+      last = 0;
     },
   };
 }

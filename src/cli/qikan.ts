@@ -18,6 +18,7 @@ program
   .option('--root <dir>', 'the publication folder (publication.yaml and issues/)', '.')
   .option('--out <dir>', 'where the site, the PDFs and build-manifest.json go', 'dist')
   .option('--only <issue-id>', 'build only this issue')
+  .option('--shard <k/n>', "make only the k-th of n shares of the issues' PDFs (an archive built on n machines)")
   .option('--no-pdf', 'build only the website')
   .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
   .option('--cmyk', 'print-ready PDFs converted to CMYK PDF/X with Ghostscript')

@@ -52,6 +52,18 @@ export interface PrintedIssue {
   printReady: boolean;
   /** Converted to CMYK as PDF/X. */
   cmyk: boolean;
+  /** What the print step did: the whole PDF reused from the cache, or how many of the runs it paginated and printed. */
+  work:
+    | { reused: true }
+    | {
+        reused: false;
+        runs: number;
+        paginated: number;
+        rendered: number;
+        seconds: number;
+        /** Seconds per step of the print pipeline (bench/print.ts shows them). */
+        steps: Record<string, number>;
+      };
 }
 
 /**

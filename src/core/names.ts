@@ -44,3 +44,6 @@ export function articleId(issueId: string, fileName: string): string {
 export function issuesDir(root: string): string {
   return path.join(root, 'issues');
 }
+
+/** Every cache of a build, under the publication's root (git-ignored): `rm -rf .qikan dist` is a cold build. */
+export const cacheDir = (root: string) => path.join(root, '.qikan', 'cache');

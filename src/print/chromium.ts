@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -61,4 +62,11 @@ export async function launchBrowser(): Promise<Browser> {
     args: chromiumArgs(),
     chromiumSandbox: false,
   });
+}
+
+let version: string | undefined;
+
+/** The browser's version as it says it (`Chromium 156.0.8078.73`), without starting it for pages. */
+export function chromiumVersion(): string {
+  return (version ??= execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim());
 }

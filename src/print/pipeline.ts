@@ -1,40 +1,51 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { Issue, Model } from '../core/model.ts';
 import { pdfFile, printDocumentUrl } from '../core/routes.ts';
 import type { PrintedIssue } from '../core/manifest.ts';
 import { kindOf } from '../kinds/index.ts';
 import type { PublicationKind } from '../kinds/kind.ts';
 import type { PrintLayout } from './layout.ts';
-import { launchBrowser } from './chromium.ts';
+import { chromiumVersion, launchBrowser } from './chromium.ts';
 import { toCmykPdfX, type CmykTools } from './cmyk.ts';
+import { engineVersion } from './engine-version.ts';
 import { lengthToPt } from './geometry.ts';
 import { outlineEntries } from './outline.ts';
-import { readPdfText } from './pdf-text.ts';
+import { readPdfText, type PageText } from './pdf-text.ts';
+import { PrintCache } from './print-cache.ts';
+import { hashOf, splitRuns } from './runs.ts';
 import { serveDirectory } from './serve.ts';
 import { articleBlocks } from './source-text.ts';
 import { decorate } from './stages/decorate.ts';
 import { finishPdf, type PdfMeta } from './stages/finish.ts';
 import { prepareImages } from './stages/images.ts';
 import { mergeRuns } from './stages/merge.ts';
-import { paginate, type Paginated } from './stages/paginate.ts';
+import { paginate } from './stages/paginate.ts';
 import { prepareRun, type PrintRun } from './stages/prepare.ts';
 import { renderPdf } from './stages/render.ts';
+import { printRuns } from './stages/runs.ts';
 import { verifyPdf } from './stages/verify.ts';
 
 export interface PrintReporter {
-  pages(issue: Issue, count: number): void;
+  /** Pages laid out so far in an issue, and runs done of how many. */
+  pages(issue: Issue, count: number, runs?: { done: number; of: number }): void;
   warn(message: string): void;
   done(issue: Issue, result: PrintedIssue): void;
+  /** A PDF that fails its check is not written; the other issues go on. */
+  refused(issue: Issue, error: PdfCheckError): void;
 }
 
 export class PdfCheckError extends Error {
+  readonly issueId: string;
   constructor(issue: Issue, problems: string[], rejected: string) {
     super(
       `The PDF of ${issue.id} was not written: it does not match the issue.\n  ${problems.join('\n  ')}\n` +
         `  (to look at what went wrong: ${rejected})`,
     );
     this.name = 'PdfCheckError';
+    this.issueId = issue.id;
   }
 }
 
@@ -47,12 +58,26 @@ export interface PrintOptions {
   rejectedDir?: string;
   /** The text blocks of each article's Markdown source, by its file (source-blocks.ts), checked against the PDF. */
   sourceBlocks?: Map<string, string[]>;
+  /**
+   * `runs` (the default): the issue's runs paginated side by side and cached; `whole`: the whole document in one
+   * pass, as Paged.js alone would, the reference the runs are tested against.
+   */
+  engine?: 'runs' | 'whole';
+  /** Browser pages paginating side by side (default: QIKAN_PRINT_WORKERS, else 2, at most the cores). */
+  workers?: number;
+}
+
+/** Two pages side by side on two cores was measured fastest (bench/print.ts); more only with more cores. */
+export function defaultWorkers(env = process.env): number {
+  const set = Number(env.QIKAN_PRINT_WORKERS);
+  return Number.isInteger(set) && set > 0 ? set : Math.max(1, Math.min(2, os.availableParallelism()));
 }
 
 /**
- * The print engine: for each issue, its stages one after another — prepare (the run's print document), paginate,
- * decorate (folios, running heads, 目录 numbers), images (prepared for print), render, merge, finish (outline,
- * metadata, boxes), verify (a PDF that fails is not written). The site must already be built in `distDir`.
+ * The print engine: for each issue, its stages — prepare (the print document and its runs), paginate, decorate
+ * (folios, running heads, 目录 numbers), images (prepared for print), render, merge, finish (outline, metadata,
+ * boxes), verify (a PDF that fails is not written). An issue whose every input is unchanged gets its earlier PDF
+ * from the cache, byte for byte. The site must already be built in `distDir`.
  */
 export async function printIssues(
   model: Model,
@@ -63,62 +88,158 @@ export async function printIssues(
 ): Promise<Map<string, PrintedIssue>> {
   const kind = kindOf(model.publication);
   const printed = new Map<string, PrintedIssue>();
-  const browser = await launchBrowser();
-  const server = await serveDirectory(distDir).catch(async (e) => {
-    await browser.close();
-    throw e;
-  });
+  const cache = new PrintCache(model.root);
+  const server = await serveDirectory(distDir);
+  // Started for the first issue that needs it: an issue whose PDF comes from the cache needs none. One context:
+  // the pages share the HTTP cache (fonts, scripts, images load once).
+  let browser: Promise<Browser> | undefined;
+  let shared: Promise<BrowserContext> | undefined;
+  const context = () => (shared ??= (browser ??= launchBrowser()).then((b) => b.newContext()));
   try {
+    const printReady = !!options.printReady || !!options.cmyk;
+    const common = hashOf(engineVersion(), chromiumVersion(), printReady ? 'print-ready' : 'screen');
     for (const issue of issues) {
-      const run = prepareRun(model, issue, server.url, !!options.printReady);
-      const paginated = await paginate(browser, run, (n) => report.pages(issue, n));
+      const started = performance.now();
+      const run = prepareRun(model, issue, server.url, printReady);
       const documentDir = path.join(distDir, printDocumentUrl(issue.id));
-      const { layout, raw } = await renderRun(model, run, paginated, kind, documentDir, report);
-      const merged = await mergeRuns([raw]);
-      const boxes = run.printReady
+      const html = await fs.readFile(path.join(documentDir, 'index.html'), 'utf8');
+      const meta = pdfMeta(model, issue);
+      const boxes = printReady
         ? {
             bleed: run.bleed,
             trimWidth: lengthToPt(model.publication.page.width),
             trimHeight: lengthToPt(model.publication.page.height),
           }
         : undefined;
-      const meta = pdfMeta(model, issue);
-      const pdf = await finishPdf(merged, meta, outlineEntries(issue.toc.print, layout), boxes);
-      const blocks = articleBlocks(await fs.readFile(path.join(documentDir, 'index.html'), 'utf8'));
-      const sourceBlocks = new Map(issue.articles.map((a) => [a.anchor, options.sourceBlocks?.get(a.file) ?? []]));
-      const pages = await readPdfText(pdf);
-      const input = { publication: model.publication, issue, layout, pages, blocks, sourceBlocks, bleed: run.bleed };
-      const problems = verifyPdf(input, kind);
+      const engine = options.engine ?? 'runs';
       const file = path.join(distDir, pdfFile(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
+      const issueKey = hashOf('issue', common, engine, html, JSON.stringify({ meta, boxes, cmyk: !!options.cmyk }));
+      const kept = cache.json<{ layout: PrintLayout }>(issueKey);
+      const keptPdf = kept && cache.pdf(issueKey);
+      if (kept && keptPdf) {
+        await fs.writeFile(file, keptPdf);
+        const result = { layout: kept.layout, bytes: keptPdf.byteLength, printReady, cmyk: !!options.cmyk };
+        printed.set(issue.id, { ...result, work: { reused: true } });
+        report.done(issue, printed.get(issue.id)!);
+        continue;
+      }
+      const made =
+        engine === 'whole'
+          ? await printWhole(await context(), model, run, kind, documentDir, report)
+          : await printIssueRuns(await context(), model, run, kind, documentDir, html, common, cache, report, options);
+      const steps = { ...made.steps };
+      const timed = async <T>(step: string, job: () => Promise<T> | T): Promise<T> => {
+        const t0 = performance.now();
+        const value = await job();
+        steps[step] = (performance.now() - t0) / 1000;
+        return value;
+      };
+      const anchors = new Map(made.layout.articles.map((a) => [a.anchor, a.pdfPage]));
+      const merged = await timed('merge', () => mergeRuns(made.parts, anchors));
+      const outline = outlineEntries(issue.toc.print, made.layout);
+      const pdf = await timed('finish', () => finishPdf(merged, meta, outline, boxes));
+      const text = made.text ?? (await timed('read text', () => readPdfText(pdf)));
+      const problems = await timed('verify', () =>
+        verifyIssue(model, issue, made.layout, text, html, run.bleed, kind, options),
+      );
       if (problems.length) {
         const rejected = path.join(options.rejectedDir ?? path.dirname(file), `${issue.id}.rejected.pdf`);
         await fs.mkdir(path.dirname(rejected), { recursive: true });
         await fs.writeFile(rejected, pdf);
-        throw new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected));
+        report.refused(issue, new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected)));
+        continue;
       }
       const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, meta) : pdf;
       await fs.writeFile(file, final);
-      const result = { layout, bytes: final.byteLength, printReady: run.printReady, cmyk: !!options.cmyk };
+      cache.savePdf(issueKey, final);
+      cache.saveJson(issueKey, { layout: made.layout });
+      const seconds = (performance.now() - started) / 1000;
+      const result: PrintedIssue = {
+        layout: made.layout,
+        bytes: final.byteLength,
+        printReady,
+        cmyk: !!options.cmyk,
+        work: {
+          reused: false,
+          runs: made.parts.length,
+          paginated: made.paginated,
+          rendered: made.rendered,
+          seconds,
+          steps,
+        },
+      };
       printed.set(issue.id, result);
       report.done(issue, result);
     }
+    cache.prune();
   } finally {
-    await Promise.allSettled([browser.close(), server.close()]);
+    await Promise.allSettled([browser?.then((b) => b.close()), server.close()]);
   }
   return printed;
 }
 
-/** decorate → images → render, on the page the run was paginated in (closed after, whatever happens). */
-async function renderRun(
+interface Made {
+  layout: PrintLayout;
+  parts: Parameters<typeof mergeRuns>[0];
+  /** The text of each page, where the engine read it already. */
+  text?: PageText[];
+  paginated: number;
+  rendered: number;
+  steps: Record<string, number>;
+}
+
+/** The issue's runs side by side (stages/runs.ts), each from the cache where nothing it is made of changed. */
+async function printIssueRuns(
+  context: BrowserContext,
   model: Model,
   run: PrintRun,
-  paginated: Paginated,
+  kind: PublicationKind,
+  documentDir: string,
+  html: string,
+  common: string,
+  cache: PrintCache,
+  report: PrintReporter,
+  options: PrintOptions,
+): Promise<Made> {
+  const { issue } = run;
+  const { head, runs } = splitRuns(html);
+  const imageDir = path.join(documentDir, 'images');
+  const imageUrl = `${printDocumentUrl(issue.id)}images`;
+  return printRuns({
+    context,
+    url: run.url,
+    runs,
+    common: hashOf(common, head),
+    cache,
+    workers: options.workers ?? defaultWorkers(),
+    kind,
+    heads: run.heads,
+    prepareImages: async (page, images) => {
+      const warnings = await prepareImages(page, model, issue, images, imageDir, imageUrl);
+      warnings.forEach((w) => report.warn(w));
+    },
+    onProgress: ({ pages, runs: done }) => report.pages(issue, pages, { done, of: runs.length }),
+  }).then((r) => {
+    for (const p of r.layout.pages)
+      for (const note of p.notes) report.warn(`${issue.id}: PDF page ${p.pdfPage}: ${note}`);
+    return r;
+  });
+}
+
+/** The whole document in one page: paginate → decorate → images → render. */
+async function printWhole(
+  context: BrowserContext,
+  model: Model,
+  run: PrintRun,
   kind: PublicationKind,
   documentDir: string,
   report: PrintReporter,
-): Promise<{ layout: PrintLayout; raw: Uint8Array }> {
+): Promise<Made> {
   const { issue } = run;
+  const t0 = performance.now();
+  const paginated = await paginate(context, run, (n) => report.pages(issue, n));
+  const steps: Record<string, number> = { paginate: (performance.now() - t0) / 1000 };
   try {
     const layout = await decorate(run, paginated, kind);
     for (const p of layout.pages)
@@ -133,10 +254,32 @@ async function renderRun(
       imageUrl,
     );
     warnings.forEach((w) => report.warn(w));
-    return { layout, raw: await renderPdf(paginated.page) };
+    const t1 = performance.now();
+    const pdf = await renderPdf(paginated.page);
+    steps.render = (performance.now() - t1) / 1000;
+    return { layout, parts: [{ pdf, blankBefore: false, ids: new Set() }], paginated: 1, rendered: 1, steps };
   } finally {
     await paginated.page.close();
   }
+}
+
+/**
+ * The verify stage: the PDF's text against the print document's and the Markdown's. The text of the runs' pages is
+ * read from the PDFs they were printed in (the merge copies pages as they are), the whole document's from its PDF.
+ */
+function verifyIssue(
+  model: Model,
+  issue: Issue,
+  layout: PrintLayout,
+  pages: PageText[],
+  html: string,
+  bleed: number,
+  kind: PublicationKind,
+  options: PrintOptions,
+): string[] {
+  const blocks = articleBlocks(html);
+  const sourceBlocks = new Map(issue.articles.map((a) => [a.anchor, options.sourceBlocks?.get(a.file) ?? []]));
+  return verifyPdf({ publication: model.publication, issue, layout, pages, blocks, sourceBlocks, bleed }, kind);
 }
 
 function pdfMeta(model: Model, issue: Issue): PdfMeta {

@@ -23,7 +23,9 @@ export async function serveDirectory(dir: string): Promise<{ url: string; close:
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) return void res.writeHead(404).end('not found');
-      res.writeHead(200, { 'content-type': lookup(file) ?? 'application/octet-stream' }).end(data);
+      // Vite names the files under /_astro/ by their content: every page of the print step may keep them.
+      const cache = pathname.startsWith('/_astro/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
+      res.writeHead(200, { 'content-type': lookup(file) ?? 'application/octet-stream', ...cache }).end(data);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -17,6 +17,15 @@ export const CLASS = {
   folio: 'qk-folio',
   /** On <body> once pages are final: full-page colour and pictures then run on into the bleed. */
   bleed: 'qk-bleed',
+  /**
+   * On an element of the print document's <body> that goes on from the one before (an article that does not
+   * start a new page): every other element of the body starts a run of pages that is paginated on its own.
+   */
+  runOn: 'run-on',
+  /** The box a run's pages are made in, in a page that paginates runs (`?runs`). */
+  runBox: 'qk-run',
+  /** On <html> in a page that paginates runs, from the first script on (runs.css). */
+  runsMode: 'qk-runs',
 } as const;
 
 /** Data attributes, by their `dataset` key. */
@@ -39,6 +48,16 @@ export const DATA = {
 /** The page roles a component can give the element that starts a page. */
 export type PageRole = Extract<PageKind, 'cover' | 'front' | 'opener' | 'back'>;
 
+/**
+ * The print document's first script: Paged.js starts only when the print runtime says, and a page that paginates
+ * runs (`?runs`) is marked before anything is laid out. `maxChars`: how much text Paged.js lays out between
+ * overflow checks; unset, 0.4.3 keeps the first page's count (a cover's few characters) for every page after,
+ * and checks far too often (pagedjs#159).
+ */
+export const HEAD_SCRIPT =
+  'window.PagedConfig = { auto: false, settings: { maxChars: 1500 } };' +
+  ` if (new URLSearchParams(location.search).has('runs')) document.documentElement.classList.add('qk-runs');`;
+
 /** Element ids in the print document's head. */
 export const ID = {
   /** The @page rules of the screen PDF. */
@@ -54,11 +73,14 @@ export function dataAttribute(key: (typeof DATA)[keyof typeof DATA]): string {
 
 /** The classes Paged.js gives the pages it makes. */
 export const PAGED = {
+  /** The box Paged.js puts its pages in. */
+  pages: 'pagedjs_pages',
   page: 'pagedjs_page',
   pagebox: 'pagedjs_pagebox',
   content: 'pagedjs_page_content',
   blank: 'pagedjs_blank_page',
   left: 'pagedjs_left_page',
+  right: 'pagedjs_right_page',
 } as const;
 
 /** Data attributes for a component to spread: `<section {...data({ pageRole: 'cover' })}>`. */
@@ -78,18 +100,59 @@ export interface PageFindings {
 export interface Decoration {
   pages: { runningHead: string | null; folio: string | null }[];
   tocFolios: Record<string, string>;
+  /** Each page's side in the whole issue, where a run's first page is not a right-hand one as Paged.js made it. */
+  sides?: ('left' | 'right')[];
+}
+
+/** What pagination found in one run, in a page that paginates runs (`?runs`). */
+export interface RunFindings extends PageFindings {
+  /** The side the run's first element asks to start on (`break-before: right | left`), if any. */
+  startSide: 'left' | 'right' | null;
+  /** The run holds 目录 page numbers: its decoration needs the folios of every article. */
+  tocSlots: boolean;
+}
+
+/** Element children of the print document's <body>, grouped into runs (the `runOn` rule above). */
+export function groupRuns<T>(elements: T[], runsOn: (element: T) => boolean): T[][] {
+  const runs: T[][] = [];
+  for (const el of elements) {
+    if (runsOn(el) && runs.length) runs[runs.length - 1]!.push(el);
+    else runs.push([el]);
+  }
+  return runs;
+}
+
+/** What a page that paginates runs offers the print engine, run by run (src/print/runtime/runs.ts). */
+export interface RunWorker {
+  count: number;
+  paginate(run: number): Promise<RunFindings>;
+  /** Decorates the runs' pages and leaves them alone in the document, in this order, to be printed together. */
+  show(runs: number[], decorations: Decoration[]): Promise<void>;
+  /** Forgets the run's pages once printed. */
+  drop(run: number): void;
 }
 
 declare global {
   interface Window {
     PagedPolyfill: { preview: () => Promise<unknown> };
+    PagedConfig: { settings?: Record<string, unknown> };
     Paged: {
+      Previewer: new (settings?: Record<string, unknown>) => PagedPreviewer;
       Handler: new (...args: unknown[]) => object;
+      Chunker: { prototype: { loadFonts(): Promise<unknown> } };
       registerHandlers: (...handlers: unknown[]) => void;
     };
     /** Set when pagination is done (or failed). */
     qikanPrint?: PageFindings | { error: string };
     /** Writes folios, running heads and the 目录's numbers into the paginated pages. */
-    qikanDecorate?: (decoration: Decoration) => void;
+    qikanDecorate?: (decoration: Decoration) => Promise<void>;
+    /** In a page that paginates runs (`?runs`): set once the document is loaded and split. */
+    qikanRuns?: RunWorker | { error: string };
+  }
+  interface PagedPreviewer {
+    removeStyles(): (string | Record<string, string>)[];
+    preview(content: Node, stylesheets: (string | Record<string, string>)[], renderTo: Element): Promise<unknown>;
+    polisher: { destroy(): void };
+    chunker: { pages: { removeListeners(): void }[] };
   }
 }

@@ -51,10 +51,12 @@ export function factsOf(page: Element): PageFacts {
       ? 'empty'
       : ((content.querySelector<HTMLElement>(`[${dataAttribute(DATA.pageRole)}]`)?.dataset[DATA.pageRole] as
           PageFacts['kind'] | undefined) ?? 'content');
-  // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before.
-  const starts = [...content.querySelectorAll(`.${CLASS.articleTitle}`)].map(
-    (t) => t.closest(`article.${CLASS.article}`)!.id,
-  );
+  // An article starts where its title is: Paged.js may leave an empty shell of the <article> on the page before,
+  // and then the part with the title has the id as `data-id`.
+  const starts = [...content.querySelectorAll(`.${CLASS.articleTitle}`)].map((t) => {
+    const article = t.closest<HTMLElement>(`article.${CLASS.article}`)!;
+    return article.id || article.dataset[DATA.id]!;
+  });
   const section = content.querySelector<HTMLElement>(`[${dataAttribute(DATA.section)}]`)?.dataset[DATA.section];
   return {
     kind,

@@ -1,12 +1,81 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 
-/** The runs' PDFs, in order, as one document. One run is the document as it is. */
-export async function mergeRuns(runs: Uint8Array[]): Promise<Uint8Array> {
-  if (runs.length === 1) return runs[0]!;
+/**
+ * A run's pages: these pages (0-based, all when not given) of a PDF that may hold other runs too, whether a
+ * blank page goes before them, and the ids of the elements of the run.
+ */
+export interface RunPart {
+  pdf: Uint8Array;
+  pages?: number[];
+  blankBefore: boolean;
+  ids: Set<string>;
+}
+
+/**
+ * The runs' pages, in order, as one document, with a blank page (of the size of the page before) where a run
+ * starts on the side it asks for. Each PDF's pages are copied in one go, so that the fonts and images its
+ * runs share are copied once. Named destinations come along, pointed at the merged pages (see setDestinations).
+ * One PDF taken whole is the document as it is.
+ */
+export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> = new Map()): Promise<Uint8Array> {
+  const only = parts[0]!;
+  if (parts.length === 1 && !only.blankBefore && !only.pages) return only.pdf;
   const merged = await PDFDocument.create({ updateMetadata: false });
-  for (const bytes of runs) {
-    const run = await PDFDocument.load(bytes, { updateMetadata: false });
-    for (const page of await merged.copyPages(run, run.getPageIndices())) merged.addPage(page);
+  const sources = new Map<Uint8Array, { doc: PDFDocument; wanted: number[]; ids: Set<string> }>();
+  for (const part of parts) {
+    let source = sources.get(part.pdf);
+    if (!source) {
+      source = { doc: await PDFDocument.load(part.pdf, { updateMetadata: false }), wanted: [], ids: new Set() };
+      sources.set(part.pdf, source);
+    }
+    source.wanted.push(...(part.pages ?? source.doc.getPageIndices()));
+    for (const id of part.ids) source.ids.add(id);
   }
+  const copies = new Map<Uint8Array, Map<number, PDFPage>>();
+  for (const [pdf, { doc, wanted }] of sources) {
+    const copied = await merged.copyPages(doc, wanted);
+    copies.set(pdf, new Map(wanted.map((index, i) => [index, copied[i]!])));
+  }
+  for (const part of parts) {
+    if (part.blankBefore) {
+      const last = merged.getPages().at(-1)!.getMediaBox();
+      merged.addPage([last.width, last.height]);
+    }
+    const copied = copies.get(part.pdf)!;
+    for (const index of part.pages ?? sources.get(part.pdf)!.doc.getPageIndices()) merged.addPage(copied.get(index)!);
+  }
+  setDestinations(merged, sources, copies, anchors);
   return merged.save();
+}
+
+/**
+ * Chromium names a destination only for an element that a link of the same PDF points to: a run's own links
+ * come with theirs; `anchors` (name → 1-based page) gives those that links from other runs point to, such as
+ * the 目录's to each article. A run's stand-in for an element printed elsewhere is never taken.
+ */
+function setDestinations(
+  merged: PDFDocument,
+  sources: Map<Uint8Array, { doc: PDFDocument; ids: Set<string> }>,
+  copies: Map<Uint8Array, Map<number, PDFPage>>,
+  anchors: Map<string, number>,
+): void {
+  const dests = merged.context.obj({}) as PDFDict;
+  for (const [pdf, { doc, ids }] of sources) {
+    const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+    for (const [key, value] of doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)?.entries() ?? []) {
+      const dest = doc.context.lookup(value);
+      if (!(dest instanceof PDFArray) || !ids.has(key.decodeText())) continue;
+      const target = dest.get(0);
+      const index = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined;
+      const page = index === undefined ? undefined : copies.get(pdf)!.get(index);
+      if (page) dests.set(key, merged.context.obj([page.ref, ...dest.asArray().slice(1)]));
+    }
+  }
+  const pages = merged.getPages();
+  for (const [name, pdfPage] of anchors) {
+    const key = PDFName.of(name);
+    if (!dests.has(key) && pages[pdfPage - 1])
+      dests.set(key, merged.context.obj([pages[pdfPage - 1]!.ref, 'XYZ', null, null, null]));
+  }
+  if (dests.keys().length) merged.catalog.set(PDFName.of('Dests'), merged.context.register(dests));
 }

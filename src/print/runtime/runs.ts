@@ -1,0 +1,121 @@
+// A page that paginates runs (`?runs`): it loads the print document once without laying it out, takes its runs
+// out of the body, and paginates them one at a time when the print engine asks, each with a Paged.js previewer
+// of its own and into a box of its own, the fonts of its text loaded first. The runs it holds are printed
+// together, then dropped.
+import { CLASS, PAGED, groupRuns, type Decoration, type RunFindings, type RunWorker } from './contract.ts';
+import { decoratePages } from './decorate.ts';
+import { factsOf, placeImages } from './page-facts.ts';
+
+/**
+ * Links to a place in a run not printed with them: Chromium makes no link to an element it does not print, so
+ * each gets a stand-in on the first page; the merge names the destination after the page where the element
+ * really is (stages/merge.ts).
+ */
+function placeholdersFor(pages: HTMLElement): void {
+  const missing = [...pages.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+    .map((a) => decodeURIComponent(a.hash.slice(1)))
+    .filter((id) => id && !pages.querySelector(`[id="${CSS.escape(id)}"]`));
+  const content = pages.querySelector(`.${PAGED.content}`);
+  for (const id of new Set(missing)) {
+    const span = document.createElement('span');
+    span.id = id;
+    span.dataset.placeholder = '';
+    span.style.position = 'absolute';
+    content?.append(span);
+  }
+}
+
+/** The text that stylesheets add (`content: "…"`), which no element holds. */
+function addedText(): string {
+  const added: string[] = [];
+  const walk = (rules: CSSRuleList) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule && rule.style.content.startsWith('"')) added.push(rule.style.content);
+      if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  return added.join('');
+}
+
+export function startRunWorker(): RunWorker {
+  // What every face of the document has of a run's characters is loaded before the run is laid out: Paged.js
+  // measures the text as it places it, and a font that came in later would move it.
+  const faces = [
+    ...new Set([...document.fonts].map((f) => `${f.style} ${f.weight} 16px "${f.family.replace(/"/g, '')}"`)),
+  ];
+  const added = addedText();
+  const loadFonts = (els: Element[]) => {
+    const text = els.map((el) => el.textContent).join('') + added;
+    return Promise.all(faces.map((face) => document.fonts.load(face, text)));
+  };
+  const elements = [...document.body.children].filter((el) => !['SCRIPT', 'TEMPLATE', 'STYLE'].includes(el.tagName));
+  const runs = groupRuns(elements, (el) => el.classList.contains(CLASS.runOn));
+  // Paged.js starts no document with a blank page, and drops a break before a first element: a run that asks for a
+  // right-hand (or left-hand) start says so, and the engine adds the blank where the whole issue needs one.
+  const startSides = runs.map((run): RunFindings['startSide'] => {
+    const side = getComputedStyle(run[0]!).breakBefore;
+    return side === 'right' || side === 'recto' ? 'right' : side === 'left' || side === 'verso' ? 'left' : null;
+  });
+  // Each previewer gets the stylesheets as Paged.js takes them out of the document once.
+  const stylesheets = new window.Paged.Previewer().removeStyles();
+  for (const el of elements) el.remove();
+  const held = new Map<number, { box: HTMLElement; pages: HTMLElement[] }>();
+  let stylesKept = false;
+
+  return {
+    count: runs.length,
+    async paginate(run) {
+      await loadFonts(runs[run]!);
+      const box = document.createElement('div');
+      box.className = CLASS.runBox;
+      document.body.append(box);
+      const content = document.createDocumentFragment();
+      for (const el of runs[run]!) content.append(el.cloneNode(true));
+      const previewer = new window.Paged.Previewer({ ...window.PagedConfig.settings });
+      await previewer.preview(content, stylesheets, box);
+      await document.fonts.ready;
+      // Paged.js watches every page it made for a change of size, to lay it out again: these pages are final, and
+      // being held, shown and printed must not make it check them again.
+      for (const page of previewer.chunker.pages) page.removeListeners();
+      // Every previewer makes the same styles of the same stylesheets: the first one's stay for all the runs, the
+      // others go at once (a copy per run held would slow down every style recalculation after).
+      if (stylesKept) previewer.polisher.destroy();
+      stylesKept = true;
+      held.set(run, { box, pages: [...box.querySelectorAll<HTMLElement>(`.${PAGED.page}`)] });
+      const pages = [...box.querySelectorAll(`.${PAGED.page}`)];
+      const findings = {
+        facts: pages.map(factsOf),
+        images: placeImages(pages),
+        startSide: startSides[run]!,
+        tocSlots: !!box.querySelector(`.${CLASS.tocFolio}`),
+      };
+      // Out of the document until it is printed: held pages would slow down the layout of every run after.
+      box.remove();
+      return findings;
+    },
+    async show(shown, decorations: Decoration[]) {
+      document.querySelector(`body > .${PAGED.pages}`)?.remove();
+      // The pages to print, in order, in one box of pages as Paged.js makes it, alone to be seen: what Chromium
+      // prints, and where links find their targets.
+      const print = document.createElement('div');
+      print.className = PAGED.pages;
+      for (const [i, run] of shown.entries()) {
+        const { box } = held.get(run)!;
+        await decoratePages(decorations[i]!, box);
+        print.append(...box.querySelectorAll(`.${PAGED.page}`));
+      }
+      print.classList.add(CLASS.bleed);
+      document.body.append(print);
+      await document.fonts.ready;
+      placeholdersFor(print);
+    },
+    drop(run) {
+      const h = held.get(run);
+      if (!h) return;
+      for (const page of h.pages) page.remove();
+      h.box.remove();
+      held.delete(run);
+    },
+  };
+}

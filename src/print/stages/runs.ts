@@ -1,0 +1,248 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PublicationKind } from '../../kinds/kind.ts';
+import type { PlacedImage, PrintLayout, RunningHeads } from '../layout.ts';
+import { readPdfText, type PageText } from '../pdf-text.ts';
+import type { PrintCache } from '../print-cache.ts';
+import { hashOf, placeRuns, type RunSource } from '../runs.ts';
+import type { Decoration, RunFindings } from '../runtime/contract.ts';
+import type { RunPart } from './merge.ts';
+import { callRunWorker, openRunWorker, type PrintPage } from './paginate.ts';
+import { renderPdf } from './render.ts';
+
+export interface RunsInput {
+  context: BrowserContext;
+  /** The issue's print document (with `?print-ready` for the print shop's file). */
+  url: string;
+  runs: RunSource[];
+  /** Everything the runs share that changes their pages: the document's head, the engine, Chromium, options. */
+  common: string;
+  cache: PrintCache;
+  /** Browser pages paginating side by side. */
+  workers: number;
+  kind: Pick<PublicationKind, 'layoutPages' | 'formatFolio'>;
+  heads: RunningHeads;
+  /** The images stage, in the page that holds the runs, before they are printed. */
+  prepareImages(page: Page, images: PlacedImage[]): Promise<void>;
+  onProgress(progress: { pages: number; runs: number }): void;
+}
+
+export interface RunsResult {
+  layout: PrintLayout;
+  parts: RunPart[];
+  /** The text of every page, as read from the PDFs the runs were printed in (blank pages have none). */
+  text: PageText[];
+  /** How many runs were paginated and how many printed (the others came from the cache). */
+  paginated: number;
+  rendered: number;
+  /** Seconds spent in each step, summed over the browser pages (bench/print.ts shows them). */
+  steps: Record<string, number>;
+}
+
+/** A run as printed: pages `first` to `first + count - 1` of a batch (runs printed together in one PDF). */
+interface PrintedRun {
+  batch: string;
+  first: number;
+  count: number;
+  text: PageText[];
+}
+
+/**
+ * A worker prints the runs it holds together once nothing is left to paginate, or once it holds this many pages
+ * (so that a long issue does not keep all its pages in the browser).
+ */
+const BATCH_PAGES = 64;
+
+/**
+ * The engine over an issue's runs. Each run is paginated in one of a few browser pages side by side and held
+ * there; it is decorated once the runs before it are known (its first folio and side; a 目录 once all are), and
+ * the runs a page holds are printed together, so that they share their fonts in the PDF. What pagination found
+ * in a run is cached under the hash of its content, its printed pages under that and its decoration: a run with
+ * unchanged content and folios is not paginated at all.
+ */
+export async function printRuns(input: RunsInput): Promise<RunsResult> {
+  const { runs, cache, kind, heads } = input;
+  const n = runs.length;
+  const keys = runs.map((r) => hashOf('run', input.common, r.html));
+  const facts: (RunFindings | undefined)[] = keys.map((k) => cache.json<RunFindings>(k));
+  const decorations: { decoration: Decoration; first: number; key: string }[] = [];
+  const printed: (PrintedRun | undefined)[] = [];
+  const batches = new Map<string, Uint8Array>();
+  const heldBy: (PrintPage | undefined)[] = [];
+  const queue = facts.flatMap((f, k) => (f ? [] : [k]));
+  const waitingForAll: number[] = [];
+  let decorated = 0;
+  let paginated = 0;
+  let rendered = 0;
+  let failed: unknown;
+  const steps: Record<string, number> = {};
+  const timed = async <T>(step: string, job: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await job();
+    } finally {
+      steps[step] = (steps[step] ?? 0) + (performance.now() - t0) / 1000;
+    }
+  };
+  let wake = Promise.withResolvers<void>();
+  const notify = () => {
+    wake.resolve();
+    wake = Promise.withResolvers<void>();
+  };
+
+  /** Run k's decoration, from the runs up to it (to all of them for a run with 目录 numbers). */
+  const settle = (k: number) => {
+    const f = facts[k]!;
+    const upTo = facts.slice(0, f.tocSlots ? n : k + 1) as RunFindings[];
+    const { facts: pagesUpTo, first } = placeRuns(upTo);
+    const layout = kind.layoutPages(pagesUpTo, heads);
+    const pages = layout.pages.slice(first[k], first[k]! + f.facts.length);
+    const decoration: Decoration = {
+      pages: pages.map((p) =>
+        p.decorated
+          ? { runningHead: p.runningHead, folio: p.folio === null ? null : kind.formatFolio(p.folio) }
+          : { runningHead: null, folio: null },
+      ),
+      sides: pages.map((p) => p.side),
+      tocFolios: f.tocSlots
+        ? Object.fromEntries(layout.articles.map((a) => [a.anchor, kind.formatFolio(a.folio)]))
+        : {},
+    };
+    const key = hashOf('pdf', keys[k]!, JSON.stringify(decoration));
+    decorations[k] = { decoration, first: first[k]!, key };
+    const cached = cache.json<PrintedRun>(key);
+    const batch = cached && (batches.get(cached.batch) ?? cache.pdf(cached.batch));
+    if (cached && batch) {
+      batches.set(cached.batch, batch);
+      printed[k] = cached;
+    } else if (!heldBy[k] && !queue.includes(k)) queue.push(k);
+  };
+  /** Settles every run whose decoration can now be known: in order, a 目录 once every run is known. */
+  const advance = () => {
+    while (decorated < n && facts[decorated]) {
+      if (facts[decorated]!.tocSlots) waitingForAll.push(decorated);
+      else settle(decorated);
+      decorated++;
+    }
+    if (decorated === n) waitingForAll.splice(0).forEach(settle);
+  };
+  const report = () =>
+    input.onProgress({
+      pages: facts.reduce((sum, f) => sum + (f?.facts.length ?? 0), 0),
+      runs: printed.filter(Boolean).length,
+    });
+
+  const printBatch = async (worker: PrintPage, list: number[]) => {
+    await timed('decorate', () =>
+      callRunWorker(
+        worker,
+        'show',
+        list,
+        list.map((k) => decorations[k]!.decoration),
+      ),
+    );
+    const images = list.flatMap((k) =>
+      facts[k]!.images.map((image) => ({ ...image, pdfPage: image.pdfPage + decorations[k]!.first })),
+    );
+    await timed('images', () => input.prepareImages(worker.page, images));
+    const pdf = await timed('render', () => renderPdf(worker.page, { tagged: false }));
+    for (const k of list) await callRunWorker(worker, 'drop', k);
+    const text = await timed('read text', () => readPdfText(pdf));
+    const total = list.reduce((sum, k) => sum + facts[k]!.facts.length, 0);
+    if (text.length !== total)
+      throw new Error(
+        `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${total} pages, printed ${text.length}`,
+      );
+    const batch = hashOf('batch', ...list.map((k) => decorations[k]!.key));
+    cache.savePdf(batch, pdf);
+    batches.set(batch, pdf);
+    let at = 0;
+    for (const k of list) {
+      const count = facts[k]!.facts.length;
+      printed[k] = { batch, first: at, count, text: text.slice(at, at + count) };
+      cache.saveJson(decorations[k]!.key, printed[k]);
+      heldBy[k] = undefined;
+      at += count;
+      rendered++;
+    }
+  };
+
+  const work = async (worker: PrintPage) => {
+    while (!failed && printed.filter(Boolean).length < n) {
+      const mine = heldBy.flatMap((w, k) => (w === worker ? [k] : []));
+      // Held, then found in the cache after all (its pages came out as before): nothing to print.
+      const spare = mine.filter((k) => printed[k]);
+      if (spare.length) {
+        for (const k of spare) {
+          await callRunWorker(worker, 'drop', k);
+          heldBy[k] = undefined;
+        }
+        continue;
+      }
+      const ready = mine.filter((k) => decorations[k]);
+      const heldPages = mine.reduce((sum, k) => sum + facts[k]!.facts.length, 0);
+      if (ready.length && (!queue.length || heldPages >= BATCH_PAGES)) {
+        await printBatch(worker, ready);
+      } else if (queue.length) {
+        const k = queue.shift()!;
+        const found = await timed('paginate', () => callRunWorker(worker, 'paginate', k));
+        paginated++;
+        const before = facts[k];
+        if (before && before.facts.length !== found.facts.length)
+          throw new Error(
+            `run ${k + 1} of ${input.url} paginated into ${found.facts.length} pages, cached as ` +
+              `${before.facts.length}: remove the cache (${cache.dir}) and build again`,
+          );
+        if (!before) cache.saveJson(keys[k]!, found);
+        facts[k] = found;
+        heldBy[k] = worker;
+        advance();
+      } else {
+        await wake.promise;
+        continue;
+      }
+      report();
+      notify();
+    }
+  };
+
+  advance();
+  const opened: Promise<PrintPage>[] = [];
+  if (printed.filter(Boolean).length < n) {
+    for (let i = 0; i < Math.max(1, Math.min(input.workers, queue.length)); i++)
+      opened.push(timed('open', () => openRunWorker(input.context, input.url, n)));
+  }
+  try {
+    // Each page starts as soon as it has loaded; a failure stops the others.
+    await Promise.all(
+      opened.map((o) =>
+        o.then(work).catch((error: unknown) => {
+          failed ??= error;
+          notify();
+        }),
+      ),
+    );
+    if (failed) throw failed;
+  } finally {
+    await Promise.allSettled(opened.map((o) => o.then((w) => w.page.close())));
+  }
+
+  const all = facts as RunFindings[];
+  const { facts: pages, first, blankBefore } = placeRuns(all);
+  const layout = {
+    ...kind.layoutPages(pages, heads),
+    // An image's page counts from its run's first page.
+    images: all.flatMap((f, k) => f.images.map((image) => ({ ...image, pdfPage: image.pdfPage + first[k]! }))),
+  };
+  const text: PageText[] = [];
+  for (const [k, run] of (printed as PrintedRun[]).entries()) {
+    if (blankBefore[k]) text.push({ compact: '', items: [], height: text.at(-1)?.height ?? 0 });
+    text.push(...run.text);
+  }
+  const parts = (printed as PrintedRun[]).map((run, k) => ({
+    pdf: batches.get(run.batch)!,
+    pages: Array.from({ length: run.count }, (_, i) => run.first + i),
+    blankBefore: blankBefore[k]!,
+    ids: runs[k]!.ids,
+  }));
+  return { layout, parts, text, paginated, rendered, steps };
+}
