@@ -7,11 +7,11 @@
 //   chromium      a fresh Chromium printing the print document as it is, without Paged.js
 //   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
 // The three others get a copy of the print document without its <script> tags, so that none of them runs our
-// pagination on top of its own. Peak memory: the sum of the resident memory of the Chromium processes, sampled.
+// pagination on top of its own. Peak memory: the sum of the Chromium processes' proportional set sizes, sampled.
 // Usage: npm run bench [-- --16] [-- --runs N]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,7 @@ const PEER_TIMEOUT_MS = 15 * 60_000;
 interface Run {
   seconds: number;
   pages: number;
-  /** Peak of the summed resident memory of the Chromium processes, MiB. */
+  /** Peak of the summed memory (PSS) of the Chromium processes, MiB. */
   memory?: number;
   steps?: Record<string, number>;
 }
@@ -83,16 +83,23 @@ function exec(
   });
 }
 
-/** The print document as the peers should see it: no Paged.js, no qikan script, every image loaded eagerly. */
+/**
+ * The print document as the peers should see it: no Paged.js, no qikan script, every image loaded eagerly, and
+ * no Content-Security-Policy (it refuses the scripts pagedjs-cli adds to the page: that is what failed it before,
+ * as "node exited with 1").
+ */
 async function bareCopy(subject: Subject): Promise<void> {
   const html = await fs.readFile(path.join(subject.dist, 'print', subject.id, 'index.html'), 'utf8');
-  const bare = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/\sloading="lazy"/g, '');
+  const bare = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')
+    .replace(/\sloading="lazy"/g, '');
   if (/<script\b/i.test(bare)) throw new Error(`${subject.id}: a <script> tag was left in the copy`);
   await fs.mkdir(path.join(subject.dist, 'bench', subject.id), { recursive: true });
   await fs.writeFile(path.join(subject.dist, 'bench', subject.id, 'index.html'), bare);
 }
 
-/** The summed resident memory (MiB) of every Chromium process, sampled until `stop` is called: its peak. */
+/** The summed memory (MiB, PSS) of every Chromium process, sampled until `stop` is called: its peak. */
 function sampleMemory(): () => number {
   let peak = 0;
   const sample = () => {
@@ -100,7 +107,8 @@ function sampleMemory(): () => number {
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        // Proportional set size: memory shared between the processes (libraries, shared memory) counted once.
+        kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
       } catch {
         // gone meanwhile
       }
@@ -289,6 +297,10 @@ function makeSubjects(): Subject[] {
   let basis = 'the sample issue 2026-10';
   if (existsSync(CORPUS)) {
     const imported = path.join(work, 'corpus', 'issues', '2025-07');
+    // Imported into a publication with ours, so that its sections are ours.
+    rmSync(path.join(work, 'corpus'), { recursive: true, force: true });
+    mkdirSync(path.dirname(imported), { recursive: true });
+    copyFileSync(path.join(ROOT, 'publication.yaml'), path.join(work, 'corpus', 'publication.yaml'));
     execFileSync(process.execPath, ['src/cli/qikan.ts', 'import', CORPUS, '--out', imported], { cwd: ROOT });
     source = imported;
     basis = 'the corpus issue (magazine-tiantangzhixin-2025.md, imported)';

@@ -40,8 +40,15 @@ export function multiplyIssue(sourceIssue: string, times: number, outRoot: strin
     for (const file of files) {
       const [, , slug] = ARTICLE.exec(file)!;
       const text = fs.readFileSync(path.join(sourceIssue, file), 'utf8');
-      const out = times === 1 ? text : setFrontMatter(text, (fm) => fm.set('title', `${fm.get('title')}（之${k}）`));
-      const name = `${String(++order).padStart(3, '0')}-${slug}${times === 1 ? '' : `-r${k}`}.md`;
+      order++;
+      const out =
+        times === 1
+          ? text
+          : setFrontMatter(text, (fm) => {
+              fm.set('title', `${fm.get('title')}（之${k}）`);
+              if (fm.has('order')) fm.set('order', order);
+            });
+      const name = `${String(order).padStart(3, '0')}-${slug}${times === 1 ? '' : `-r${k}`}.md`;
       fs.writeFileSync(path.join(dir, name), out);
     }
   }
