@@ -143,7 +143,7 @@ async function buildInto(
       {
         pages: (issue, n, runs) =>
           progress.update(
-            `pdf: ${issue.id} paginating, ${n} pages so far${runs ? ` (${runs.done} of ${runs.of} runs)` : ''}`,
+            `pdf: ${issue.id} paginating, ${n} pages so far${runs ? ` (${runs.done} of ${runs.of} runs laid out)` : ''}`,
           ),
         warn: (message) => progress.done(`warning: ${message}`),
         refused: (issue, error) => {

@@ -114,7 +114,15 @@ export async function printIssues(
       const engine = options.engine ?? 'runs';
       const file = path.join(distDir, pdfFile(issue.id));
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const issueKey = hashOf('issue', common, engine, html, JSON.stringify({ meta, boxes, cmyk: !!options.cmyk }));
+      // The Markdown's text too: the check of the PDF against it must run again when it changes.
+      const sources = issue.articles.map((a) => options.sourceBlocks?.get(a.file) ?? []);
+      const issueKey = hashOf(
+        'issue',
+        common,
+        engine,
+        html,
+        JSON.stringify({ meta, boxes, cmyk: !!options.cmyk, sources }),
+      );
       const kept = cache.json<{ layout: PrintLayout }>(issueKey);
       const keptPdf = kept && cache.pdf(issueKey);
       if (kept && keptPdf) {

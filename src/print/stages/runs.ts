@@ -23,6 +23,7 @@ export interface RunsInput {
   heads: RunningHeads;
   /** The images stage, in the page that holds the runs, before they are printed. */
   prepareImages(page: Page, images: PlacedImage[]): Promise<void>;
+  /** Pages laid out so far, and runs laid out (paginated or known from the cache). */
   onProgress(progress: { pages: number; runs: number }): void;
 }
 
@@ -128,7 +129,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
   const report = () =>
     input.onProgress({
       pages: facts.reduce((sum, f) => sum + (f?.facts.length ?? 0), 0),
-      runs: printed.filter(Boolean).length,
+      runs: facts.filter(Boolean).length,
     });
 
   const printBatch = async (worker: PrintPage, list: number[]) => {
