@@ -17,7 +17,11 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
   issueLabel(publication: Publication, meta: Meta): string;
   /** Newest first. */
   compareIssues(a: Meta, b: Meta): number;
-  /** Folios, running heads and article starts, from what the browser found on each page. */
+  /**
+   * Folios, running heads and article starts, from what the browser found on each page. A page's layout may
+   * depend only on the pages up to it: the engine decorates each run as soon as the runs before it are known
+   * (src/print/stages/runs.ts).
+   */
   layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images'>;
   /** How many ems a title may take (a magazine's: one line of its 目录), for the check that warns of longer ones. */
   titleRoom?(page: Publication['page']): number;
