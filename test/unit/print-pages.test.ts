@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatFolio, layoutPages } from '../../src/kinds/magazine/page-layout.ts';
 import type { PageFacts } from '../../src/print/layout.ts';
 
@@ -77,5 +78,24 @@ describe('layoutPages', () => {
 describe('formatFolio', () => {
   it('prints at least two digits', () => {
     expect([1, 9, 10, 112].map(formatFolio)).toEqual(['01', '09', '10', '112']);
+  });
+});
+
+describe('layoutPages, as the runs engine uses it', () => {
+  it('lays out a page from the pages up to it only: a prefix of the issue gives the same pages', () => {
+    const kinds = fc.constantFrom<PageFacts['kind']>('opener', 'content', 'content', 'blank', 'back');
+    fc.assert(
+      fc.property(fc.array(kinds, { maxLength: 30 }), fc.nat(), (rest, cut) => {
+        // An issue begins with its cover and front matter, as the magazine's print document does.
+        const facts = (['cover', 'front', 'front', ...rest] as PageFacts['kind'][]).map((k, i) =>
+          page(k, i, k === 'content' ? { section: 'news', starts: i % 3 ? [] : [`a${i}`] } : {}),
+        );
+        const n = 3 + (cut % (rest.length + 1));
+        const whole = layoutPages(facts, heads);
+        const prefix = layoutPages(facts.slice(0, n), heads);
+        expect(prefix.pages).toEqual(whole.pages.slice(0, n));
+        expect(prefix.articles).toEqual(whole.articles.filter((a) => a.pdfPage <= n));
+      }),
+    );
   });
 });
