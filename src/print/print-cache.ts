@@ -54,9 +54,11 @@ export class PrintCache {
     this.write(this.file(key, 'json'), JSON.stringify(value));
   }
 
+  /** A cached PDF, unless it is not whole (a truncated or foreign file is a miss, made again). */
   pdf(key: string): Uint8Array | undefined {
     const data = this.read(this.file(key, 'pdf'));
-    return data && new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const whole = data && data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).includes('%%EOF');
+    return whole ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined;
   }
 
   savePdf(key: string, bytes: Uint8Array): void {

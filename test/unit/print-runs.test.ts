@@ -104,10 +104,17 @@ describe('PrintCache', () => {
     const cache = new PrintCache(root);
     expect(cache.dir).toBe(path.join(root, '.qikan', 'cache', 'print'));
     cache.saveJson('abc123', { pages: 3 });
-    cache.savePdf('abc123', new Uint8Array([37, 80, 68, 70]));
+    const pdf = new TextEncoder().encode('%PDF-1.7\n…\n%%EOF\n');
+    cache.savePdf('abc123', pdf);
     expect(cache.json('abc123')).toEqual({ pages: 3 });
-    expect([...cache.pdf('abc123')!]).toEqual([37, 80, 68, 70]);
+    expect(cache.pdf('abc123')).toEqual(pdf);
     expect(cache.json('missing')).toBeUndefined();
+    // A file cut short (a disk full, a copy stopped) is not taken for a PDF.
+    fs.writeFileSync(path.join(cache.dir, 'ab', 'abc123.pdf'), '%PDF-1.7\n1 0 obj');
+    expect(cache.pdf('abc123')).toBeUndefined();
+    fs.writeFileSync(path.join(cache.dir, 'ab', 'abc123.json'), '{"pages":');
+    expect(cache.json('abc123')).toBeUndefined();
+    cache.saveJson('abc123', { pages: 3 });
     cache.saveJson('old456', {});
     const file = path.join(cache.dir, 'ol', 'old456.json');
     const longAgo = new Date(Date.now() - 40 * 86_400_000);
