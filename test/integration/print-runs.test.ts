@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedIssue } from '../../src/core/manifest.ts';
 import { loadModel } from '../../src/core/model.ts';
@@ -35,6 +36,25 @@ async function print(options: PrintOptions = {}): Promise<{ result: PrintedIssue
   return { result: printed.get(ID)!, text: await readPdfText(bytes), bytes };
 }
 
+/** Per page, the structure elements a reader of the tagged PDF meets there, in order, and their content count. */
+async function structureOf(bytes: Buffer): Promise<string[]> {
+  type Node = { role?: string; type?: string; children?: Node[] };
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const roles: string[] = [];
+    let content = 0;
+    const walk = (node: Node | null) => {
+      if (node?.type === 'content') content++;
+      else if (node?.role && node.role !== 'NonStruct') roles.push(node.role);
+      node?.children?.forEach(walk);
+    };
+    walk((await (await doc.getPage(i)).getStructTree()) as Node | null);
+    pages.push(`${roles.join(' ')} (${content})`);
+  }
+  return pages;
+}
+
 const folios = (r: PrintedIssue) => r.layout.articles.map((a) => `${a.anchor}:${a.pdfPage}:${a.folio}`);
 const compact = (pages: PageText[]) => pages.map((p) => p.compact);
 
@@ -64,6 +84,18 @@ describe('the runs engine against the whole document', () => {
     const work = runs.result.work as Extract<PrintedIssue['work'], { reused: false }>;
     expect(work.runs).toBeGreaterThan(10);
     expect(work.paginated).toBe(work.runs);
+  });
+
+  it('keeps the structure tree: every page tagged as the whole document tags it', async () => {
+    const structure = await structureOf(runs.bytes);
+    expect(structure).toEqual(await structureOf(whole.bytes));
+    expect(structure.filter((page) => /\bH1\b.*\bP\b/.test(page)).length).toBeGreaterThan(10);
+    // One page object per page: the structure tree brought no page along that the PDF does not show.
+    const doc = await PDFDocument.load(runs.bytes);
+    const leaves = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, o]) => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('Page'));
+    expect(leaves.length).toBe(doc.getPageCount());
   });
 
   it('places the run-on article of the two-column section on the page the 目录 gives', () => {
@@ -105,6 +137,7 @@ describe('rebuilt as an editor does', () => {
     const cold = await print();
     expect(compact(warm.text)).toEqual(compact(cold.text));
     expect(folios(warm.result)).toEqual(folios(cold.result));
+    expect(await structureOf(warm.bytes)).toEqual(await structureOf(cold.bytes));
   }, 280_000);
 
   it('with nothing changed, reuses the PDF byte for byte', async () => {

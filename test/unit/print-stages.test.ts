@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { magazine } from '../../src/kinds/magazine/index.ts';
@@ -65,6 +65,98 @@ describe('mergeRuns', () => {
       ),
     );
     expect(destPages(merged)).toEqual({ a: 0, b: 3, c: 2, d: 2 });
+  });
+
+  /**
+   * A tagged PDF as Chromium prints a Paged.js document: a Document element with one element per page, here a
+   * paragraph with ID `node00000001`, `node00000002`… (as a fresh browser numbers them) and its marked content.
+   */
+  const tagged = async (texts: string[]) => {
+    const doc = await PDFDocument.create();
+    const { context } = doc;
+    const rootRef = context.nextRef();
+    const documentRef = context.nextRef();
+    const nums: (number | PDFRef[])[] = [];
+    const kids = texts.map((text, i) => {
+      const page = doc.addPage([500, 800]);
+      page.node.set(PDFName.of('StructParents'), context.obj(i));
+      const pageElement = context.nextRef();
+      const paragraph = context.register(
+        context.obj({
+          Type: 'StructElem',
+          S: 'P',
+          P: pageElement,
+          Pg: page.ref,
+          K: 0,
+          ID: PDFString.of(`node${i + 1}`),
+          T: PDFHexString.fromText(text),
+        }),
+      );
+      context.assign(pageElement, context.obj({ Type: 'StructElem', S: 'NonStruct', P: documentRef, K: [paragraph] }));
+      nums.push(i, [paragraph]);
+      return pageElement;
+    });
+    context.assign(documentRef, context.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: kids }));
+    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: { Nums: nums } }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+    return doc.save();
+  };
+  /** Per merged page: the titles of the elements its parent-tree entry names, and those the tree holds for it. */
+  const treeOf = (doc: PDFDocument) => {
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
+    const title = (ref: unknown) =>
+      doc.context
+        .lookup(ref as never, PDFDict)
+        .lookup(PDFName.of('T'), PDFHexString)
+        .decodeText();
+    const documentElement = root.lookup(PDFName.of('K'), PDFDict);
+    const kids = documentElement.lookup(PDFName.of('K'), PDFArray).asArray();
+    return {
+      pages: doc.getPages().map((page) => {
+        const key = page.node.get(PDFName.of('StructParents'));
+        if (!key) return '(blank)';
+        const at = nums.findIndex((n, i) => i % 2 === 0 && n.toString() === key.toString());
+        return (nums[at + 1] as PDFArray).asArray().map(title).join();
+      }),
+      kids: kids.map((kid) => {
+        const paragraph = doc.context.lookup(kid, PDFDict).lookup(PDFName.of('K'), PDFArray).get(0);
+        const pg = doc.context.lookup(paragraph, PDFDict).get(PDFName.of('Pg'))!.toString();
+        return `${title(paragraph)}@${doc.getPages().findIndex((p) => p.ref.toString() === pg)}`;
+      }),
+      ids: root
+        .lookup(PDFName.of('IDTree'), PDFDict)
+        .lookup(PDFName.of('Names'), PDFArray)
+        .asArray()
+        .filter((_, i) => i % 2 === 0)
+        .map(String),
+    };
+  };
+
+  it("carries each page's part of the structure tree, in page order, with IDs unique across the PDFs", async () => {
+    // Two PDFs printed by different browsers: both number their elements from node1. Of the second, only its
+    // second page is wanted (its first is a run that changed), and it goes before the first PDF's pages.
+    const first = await tagged(['甲', '乙']);
+    const second = await tagged(['丙', '丁']);
+    const merged = await PDFDocument.load(
+      await mergeRuns([part(second, { pages: [1] }), part(first, { blankBefore: true })]),
+    );
+    expect(treeOf(merged)).toEqual({
+      pages: ['丁', '(blank)', '甲', '乙'],
+      kids: ['丁@0', '甲@2', '乙@3'],
+      ids: ['(node00000001)', '(node00000002)', '(node00000003)'],
+    });
+    // Nothing of the page left out came along.
+    expect(
+      merged.context
+        .enumerateIndirectObjects()
+        .some(([, o]) => o.toString().includes(PDFHexString.fromText('丙').toString())),
+    ).toBe(false);
+  });
+
+  it('leaves the merged PDF untagged when one of its PDFs is not tagged', async () => {
+    const merged = await PDFDocument.load(await mergeRuns([part(await tagged(['甲'])), part(await pdfOf([500]))]));
+    expect(merged.catalog.get(PDFName.of('StructTreeRoot'))).toBeUndefined();
   });
 });
 

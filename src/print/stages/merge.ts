@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFPage, PDFRef, type PDFPageLeaf } from 'pdf-lib';
+import { StructTreeMerge } from '../struct-tree.ts';
 
 /**
  * A run's pages: these pages (0-based, all when not given) of a PDF that may hold other runs too, whether a
@@ -14,7 +15,8 @@ export interface RunPart {
 /**
  * The runs' pages, in order, as one document, with a blank page (of the size of the page before) where a run
  * starts on the side it asks for. Each PDF's pages are copied in one go, so that the fonts and images its
- * runs share are copied once. Named destinations come along, pointed at the merged pages (see setDestinations).
+ * runs share are copied once. Named destinations come along, pointed at the merged pages (see setDestinations),
+ * and when every PDF is tagged, so is the merged one: each page keeps its part of the structure tree.
  * One PDF taken whole is the document as it is.
  */
 export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> = new Map()): Promise<Uint8Array> {
@@ -32,9 +34,13 @@ export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> =
     for (const id of part.ids) source.ids.add(id);
   }
   const copies = new Map<Uint8Array, Map<number, PDFPage>>();
+  const tree = new StructTreeMerge(merged);
+  let tagged = true;
   for (const [pdf, { doc, wanted }] of sources) {
-    const copied = await merged.copyPages(doc, wanted);
-    copies.set(pdf, new Map(wanted.map((index, i) => [index, copied[i]!])));
+    const copied = tree.copyPages(doc, wanted);
+    tagged &&= copied.tagged;
+    const pages = copied.refs.map((ref) => PDFPage.of(merged.context.lookup(ref) as PDFPageLeaf, ref, merged));
+    copies.set(pdf, new Map(wanted.map((index, i) => [index, pages[i]!])));
   }
   for (const part of parts) {
     if (part.blankBefore) {
@@ -44,6 +50,7 @@ export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> =
     const copied = copies.get(part.pdf)!;
     for (const index of part.pages ?? sources.get(part.pdf)!.doc.getPageIndices()) merged.addPage(copied.get(index)!);
   }
+  if (tagged) tree.write();
   setDestinations(merged, sources, copies, anchors);
   return merged.save();
 }

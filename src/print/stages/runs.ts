@@ -147,7 +147,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
       facts[k]!.images.map((image) => ({ ...image, pdfPage: image.pdfPage + decorations[k]!.first })),
     );
     await timed('images', () => input.prepareImages(worker.page, images));
-    const pdf = await timed('render', () => renderPdf(worker.page, { tagged: false }));
+    const pdf = await timed('render', () => renderPdf(worker.page));
     for (const k of list) await callRunWorker(worker, 'drop', k);
     const text = await timed('read text', () => readPdfText(pdf));
     const total = list.reduce((sum, k) => sum + facts[k]!.facts.length, 0);
