@@ -65,6 +65,8 @@ export interface Article extends ArticleFrontMatter {
   anchor: string;
   /** Minutes a reader needs for the body (Chinese text: about 400 characters a minute). */
   readingMinutes: number;
+  /** The most columns of any of its tables (0 without one): print sets an article with a wide table in one column. */
+  widestTable: number;
   /** The article's own date, else its issue's. */
   published: Date;
   /** The articles before and after it on the site. */

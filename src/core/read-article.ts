@@ -6,7 +6,7 @@ import { splitFrontMatter, type SplitMarkdown } from './front-matter.ts';
 import { checkImage, imageRefs } from './images.ts';
 import { pastLimits } from './markdown/limits.ts';
 import { parseMarkdown } from './markdown/parse.ts';
-import { rowsPastHeader } from './markdown/table-shape.ts';
+import { rowsPastHeader, widestTable } from './markdown/table-shape.ts';
 import { unclosedHtml } from './markdown/unclosed-html.ts';
 import type { Article } from './model.ts';
 import { SLUG, articleId, parseArticleFileName } from './names.ts';
@@ -135,6 +135,7 @@ export function readArticle(
       url: articleUrl(issueId, name.slug),
       anchor: articleAnchor(name.slug),
       readingMinutes: readingMinutes(toString(tree)),
+      widestTable: widestTable(tree),
     },
   };
 }

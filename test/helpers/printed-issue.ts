@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/core/model.ts';
 import { lengthToPt } from '../../src/print/geometry.ts';
+import { tocAuthors } from '../../src/kinds/magazine/page-rules.ts';
 import { printedFolio } from '../../src/kinds/magazine/verify-pdf.ts';
 import { compact as squash } from '../../src/print/compact-text.ts';
 import type { PageText } from '../../src/print/pdf-text.ts';
@@ -62,12 +63,17 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
 
   it('lists every printed article in the 目录 with the folio of the page where its title really is', async () => {
     const { issue, pages, toc, entry, model } = await setup();
-    const sections = new Map(model.publication.sections.map((s) => [s.id, s.title]));
+    const sections = new Map(model.publication.sections.map((s) => [s.id, s]));
+    const firsts = new Set(issue.toc.print.map((entry) => entry.articles[0]!.id));
     for (const a of issue.articles.filter((x) => x.print)) {
       const title = squash(a.title);
-      // An article's head prints its section's name right above its title; the title alone may be quoted elsewhere.
-      const head = squash(sections.get(a.section)!) + title;
-      const listed = new RegExp(`▲${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(toc)?.[1];
+      // A section without an opener prints its name (and English name) in a band right above its first title.
+      const section = sections.get(a.section)!;
+      const band = firsts.has(a.id) && !section.opener ? squash(section.title + (section.english ?? '')) : '';
+      const head = band + title;
+      const listed = new RegExp(
+        `▲${(title + squash(tocAuthors(a))).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`,
+      ).exec(toc)?.[1];
       const at = pages.findIndex((p) => p.compact.includes(head) && folioOn(model, p) !== undefined);
       expect(at, `"${a.title}" is on no numbered page`).toBeGreaterThan(0);
       expect(listed, `目录 number of "${a.title}"`).toBe(folioOn(model, pages[at]!));

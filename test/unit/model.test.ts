@@ -31,10 +31,10 @@ describe('loadModel', () => {
     expect(issue!.articles[0]!.url).toBe('/2025-01/b/');
   });
 
-  it('defaults print, web and newPage to true', () => {
+  it('defaults print and web to true, and leaves newPage to the section', () => {
     const root = writePublication({ 'issues/2025-01/01-a.md': article('title: 甲\nsection: news') });
     const a = loadModel(root).issues[0]!.articles[0]!;
-    expect([a.print, a.web, a.newPage]).toEqual([true, true, true]);
+    expect([a.print, a.web, a.newPage]).toEqual([true, true, undefined]);
   });
 
   it.each([

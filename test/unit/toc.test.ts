@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/core/model.ts';
 import { neighbours } from '../../src/core/route-data.ts';
 import { articlesFor, buildToc } from '../../src/core/toc.ts';
-import { startsNewPage } from '../../src/kinds/magazine/page-layout.ts';
+import { startsNewPage, startsOnRight } from '../../src/kinds/magazine/page-layout.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(
@@ -48,10 +48,35 @@ describe('startsNewPage', () => {
     expect(startsNewPage(toc, byTitle('戊'))).toBe(true);
   });
 
+  it('runs an article on where its section says so, unless it sets newPage', () => {
+    const runOn = toc.map((s) => ({ ...s, section: { ...s.section, runOn: true } }));
+    expect(startsNewPage(runOn, byTitle('戊'))).toBe(false);
+    expect(startsNewPage(runOn, { ...byTitle('戊'), newPage: true })).toBe(true);
+    expect(startsNewPage(runOn, byTitle(runOn[0]!.articles[0]!.title))).toBe(true);
+  });
+
   it('always starts the first article of a section on a new page', () => {
     const first = { ...byTitle('乙'), newPage: false };
     const withFirst = [{ ...toc[0]!, articles: [first, ...toc[0]!.articles.slice(1)] }];
     expect(startsNewPage(withFirst, first)).toBe(true);
+  });
+});
+
+describe('startsOnRight', () => {
+  const toc = buildToc(model.publication, issue, 'print');
+  const [first, runOn, second] = ['乙', '丙', '戊'].map((t) => issue.articles.find((a) => a.title === t)!);
+  const withOpener = toc.map((s) => ({ ...s, section: { ...s.section, opener: true } }));
+
+  it("puts a section's first article on the right, or every article that starts a page", () => {
+    expect([first, runOn, second].map((a) => startsOnRight(toc, a!, 'sections'))).toEqual([true, false, false]);
+    expect([first, runOn, second].map((a) => startsOnRight(toc, a!, 'articles'))).toEqual([true, false, true]);
+    expect([first, runOn, second].map((a) => startsOnRight(toc, a!, 'none'))).toEqual([false, false, false]);
+  });
+
+  it("lets the first article face its section's opener, which takes the right-hand page", () => {
+    expect(startsOnRight(withOpener, first!, 'sections')).toBe(false);
+    expect(startsOnRight(withOpener, first!, 'articles')).toBe(false);
+    expect(startsOnRight(withOpener, second!, 'articles')).toBe(true);
   });
 });
 

@@ -24,9 +24,17 @@ export function textOf(node: Element): string {
   return toString(node).trim();
 }
 
-export function addClass(node: Element, name: string): void {
+const classesOf = (node: Element) => {
   const current = node.properties.className;
-  const list = Array.isArray(current) ? current.map(String) : current ? [String(current)] : [];
+  return Array.isArray(current) ? current.map(String) : current ? String(current).split(/\s+/) : [];
+};
+
+export function hasClass(node: Element, name: string): boolean {
+  return classesOf(node).includes(name);
+}
+
+export function addClass(node: Element, name: string): void {
+  const list = classesOf(node);
   if (!list.includes(name)) node.properties.className = [...list, name];
 }
 

@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeColumnGroups from './rehype-column-groups.ts';
 import rehypeFigure from './rehype-figure.ts';
 import rehypeImageSource from './rehype-image-source.ts';
 import rehypeNumberedSubhead from './rehype-numbered-subhead.ts';
@@ -28,5 +29,6 @@ export const markdownProcessor = unified({
     rehypeNumberedSubhead,
     rehypeQa,
     rehypePicture,
+    rehypeColumnGroups,
   ],
 });

@@ -14,3 +14,12 @@ export function rowsPastHeader(tree: Root): { line: number; cells: number; colum
   });
   return found;
 }
+
+/** The most columns of any table of the body (0 without a table). */
+export function widestTable(tree: Root): number {
+  let widest = 0;
+  visit(tree, 'table', (table) => {
+    widest = Math.max(widest, ...table.children.map((row) => row.children.length));
+  });
+  return widest;
+}

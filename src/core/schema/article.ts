@@ -18,7 +18,8 @@ export const articleSchema = z.strictObject({
   summary: z.string().optional(),
   print: z.boolean().default(true),
   web: z.boolean().default(true),
-  newPage: z.boolean().default(true),
+  /** Start on a new page (true) or below the article before (false); unset, the section's `runOn` decides. */
+  newPage: z.boolean().optional(),
   columns: columnsSchema.optional(),
   /** The page a printed edition gave the article (its 目录), e.g. of a back issue brought in by `qikan import`. */
   printPage: z.number().int().positive().optional(),
@@ -35,7 +36,7 @@ export const articleHints: Record<string, string> = {
   authors: '作者写成 `authors: [张三, 李四]`，或用 `byline: 本刊记者 张三`。',
   print: '写 `print: false` 表示不排入印刷版，否则删去这一行。',
   web: '写 `web: false` 表示不上网站，否则删去这一行。',
-  newPage: '写 `newPage: false` 让短文接在上一篇后面排，否则删去这一行。',
+  newPage: '写 `newPage: true`（另起一页）或 `newPage: false`（接在上一篇后面排），否则删去这一行，按栏目设置排。',
   columns: '写 `columns: 1`（通栏）或 `columns: 2`（分两栏），否则删去这一行，按栏目设置排。',
   printPage: '写印刷版目录上的页码（正整数），例如 `printPage: 12`，否则删去这一行。',
 };

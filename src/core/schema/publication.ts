@@ -8,7 +8,7 @@ export const sectionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, '栏目 id 只用小写英文字母、数字和连字符'),
   title: z.string().min(1),
   english: z.string().optional(),
-  /** The section's colour in print (opener, section label) and on the web, e.g. "#0b4a8b". */
+  /** The section's colour in print (band or opener, section label) and on the web, e.g. "#0b4a8b". */
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成 #rrggbb')
@@ -17,6 +17,10 @@ export const sectionSchema = z.strictObject({
   columns: columnsSchema.default(1),
   /** Each article of the section laid out as a page of its own, on a tinted ground (the association page). */
   fullPage: z.boolean().default(false),
+  /** A full page in the section's colour before its first article; without it the article carries a band. */
+  opener: z.boolean().default(false),
+  /** Its articles run on, each below the one before after a rule, unless one sets `newPage: true` (news items). */
+  runOn: z.boolean().default(false),
 });
 
 export const publicationSchema = z.strictObject({

@@ -1,4 +1,6 @@
 import type { Article } from '../../core/model.ts';
+import type { Columns } from '../../core/schema/columns.ts';
+import type { Publication, Section } from '../../core/schema/publication.ts';
 import type { TocSection } from '../../core/toc.ts';
 import type { PageFacts, PageLayout, PrintLayout, RunningHeads } from '../../print/layout.ts';
 
@@ -47,10 +49,39 @@ export function layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<Print
 }
 
 /**
- * Whether an article starts on a new page in print. The first article of a section always does (it follows
- * the section opener); a later one only unless it set `newPage: false`.
+ * Whether an article starts on a new page in print. The first article of a section always does (a section
+ * starts a page, as in the printed issue); a later one as its `newPage` says, and unset, unless its section
+ * runs its articles on.
  */
 export function startsNewPage(toc: TocSection[], article: Article): boolean {
-  const section = toc.find((s) => s.section.id === article.section);
-  return !section || section.articles[0] === article || article.newPage;
+  const entry = toc.find((s) => s.section.id === article.section);
+  return !entry || entry.articles[0] === article || (article.newPage ?? !entry.section.runOn);
+}
+
+/**
+ * Whether an article starts on a right-hand page, as publication.yaml's `print.startOnRight` asks: every article
+ * that starts a page, or a section's first. After an opener (itself on the right), the article faces it.
+ */
+export function startsOnRight(
+  toc: TocSection[],
+  article: Article,
+  startOnRight: Publication['print']['startOnRight'],
+): boolean {
+  const entry = toc.find((s) => s.section.id === article.section);
+  const first = entry?.articles[0] === article;
+  if (startOnRight === 'none' || !startsNewPage(toc, article) || (first && entry.section.opener)) return false;
+  return startOnRight === 'articles' || first;
+}
+
+/**
+ * A table of more columns than this does not fit beside text set in columns: Chromium lays the part of it that
+ * follows a column group out wider than the page under Paged.js (and a row is lost at the page break). Such an
+ * article is set in one column, unless it asks for columns itself.
+ */
+export const WIDE_TABLE_COLUMNS = 6;
+
+/** How many columns an article's body is set in: its own `columns`, else its section's, as its tables allow. */
+export function columnsOf(article: Article, section: Section): Columns {
+  if (article.columns) return article.columns;
+  return article.widestTable > WIDE_TABLE_COLUMNS ? 1 : section.columns;
 }

@@ -20,6 +20,11 @@ export function pageRules(page: Publication['page'], bleed?: string): string {
   ].join('\n');
 }
 
+/** The 责任者 a 目录 entry names after its title (GB/T 13417): the article's authors, when it has any. */
+export function tocAuthors(article: { authors?: string[] }): string {
+  return article.authors?.join('、') ?? '';
+}
+
 /** What each 目录 entry starts with: the print CSS sets it before the title, the PDF check reads it back. */
 export const TOC_ENTRY_MARK = '▲';
 

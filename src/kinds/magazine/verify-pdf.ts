@@ -6,11 +6,11 @@ import type { PrintLayout } from '../../print/layout.ts';
 import type { PageText } from '../../print/pdf-text.ts';
 import { pageCountProblems, pageProblems, type ArticleRanges } from '../../print/stages/verify.ts';
 import { formatFolio } from './page-layout.ts';
-import { TOC_ENTRY_MARK } from './page-rules.ts';
+import { TOC_ENTRY_MARK, tocAuthors } from './page-rules.ts';
 
 /**
  * Checks a magazine's finished PDF against what the issue should be, before it is written: the page count, every
- * printed article's head (section and title) on the page the layout says, the folio printed in the bottom margin
+ * printed article's title on the page the layout says, the folio printed in the bottom margin
  * of every numbered page, and every 目录 number equal to the folio of the page where its article really starts.
  * Returns the problems found (none: the PDF is right). `bleed`, in points: how far the trim sits inside the page.
  */
@@ -23,7 +23,6 @@ export function checkPdf(
 ): string[] {
   const problems = pageCountProblems(layout, pages);
   const placed = new Map(layout.articles.map((a) => [a.anchor, a]));
-  const sections = new Map(publication.sections.map((s) => [s.id, s.title]));
   const tocText = layout.pages
     .filter((p) => p.kind === 'front')
     .map((p) => pages[p.pdfPage - 1]?.compact ?? '')
@@ -35,13 +34,12 @@ export function checkPdf(
       problems.push(`${article.file}: "${article.title}" is missing from the PDF`);
       continue;
     }
-    const head = compact(sections.get(article.section)! + article.title);
-    if (!pages[place.pdfPage - 1]?.compact.includes(head)) {
+    if (!pages[place.pdfPage - 1]?.compact.includes(compact(article.title))) {
       problems.push(
         `${article.file}: the head of "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`,
       );
     }
-    const listed = tocNumbers(tocText, article.title);
+    const listed = tocNumbers(tocText, article.title + tocAuthors(article));
     if (!listed.includes(formatFolio(place.folio))) {
       problems.push(
         `${article.file}: the 目录 gives page ${listed.join(' or ') || '(none)'} for "${article.title}", but it starts on page ${formatFolio(place.folio)}`,
@@ -73,9 +71,9 @@ export function articleRanges(layout: PrintLayout, pageCount: number): ArticleRa
   );
 }
 
-/** The numbers the 目录 prints right after an entry's title (one per entry with that title). */
-export function tocNumbers(tocText: string, title: string): string[] {
-  const entry = TOC_ENTRY_MARK + compact(title);
+/** The numbers the 目录 prints right after an entry's text, its title and authors (one per entry with that text). */
+export function tocNumbers(tocText: string, text: string): string[] {
+  const entry = TOC_ENTRY_MARK + compact(text);
   const numbers: string[] = [];
   for (let at = tocText.indexOf(entry); at >= 0; at = tocText.indexOf(entry, at + 1)) {
     const n = /^\d+/.exec(tocText.slice(at + entry.length))?.[0];

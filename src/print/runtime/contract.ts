@@ -11,6 +11,8 @@ export const CLASS = {
   articleTitle: 'article-title',
   /** An article's 来源 line. */
   sourceLine: 'source',
+  /** Running text between an article's subheads, tables and figures, set in columns where the article has them. */
+  columnGroup: 'column-group',
   /** Where the 目录 prints an article's page number, filled in after pagination. */
   tocFolio: 'toc-folio',
   runningHead: 'qk-running-head',

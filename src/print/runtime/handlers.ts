@@ -118,7 +118,9 @@ export function registerWidowsAndOrphans(): void {
       }
       // One line would stay alone here, or a three-line paragraph cannot give two lines to each page. A heading
       // right above goes along, not to be left as the page's last line.
-      const prev = p.previousElementSibling;
+      // The first paragraph of a column group: what comes before it is the group's neighbour.
+      const group = p.parentElement?.classList.contains(CLASS.columnGroup) ? p.parentElement : undefined;
+      const prev = p.previousElementSibling ?? group?.previousElementSibling;
       if ((before.length === 1 || after === 1) && prev) {
         overflow.setStartBefore(/^H[2-4]$/.test(prev.tagName) && prev.previousElementSibling ? prev : p);
         return overflow;
@@ -127,4 +129,32 @@ export function registerWidowsAndOrphans(): void {
     }
   }
   window.Paged.registerHandlers(WidowsAndOrphans);
+}
+
+/**
+ * An article's head kept with its text (its `break-after: avoid`, which Paged.js does not keep when the break
+ * falls inside the head or just below it): where a page would end inside an article's head, or with less than
+ * two lines of its text under it, the article starts on the next page instead.
+ */
+export function registerKeepHeads(): void {
+  class KeepHeads extends window.Paged.Handler {
+    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
+      const start = overflow?.startContainer;
+      const at = start instanceof Element ? start : start?.parentElement;
+      const article = at?.closest(`.${CLASS.article}`);
+      const head = article?.querySelector(`:scope > .${CLASS.articleHead}`);
+      if (!overflow || !article || !head || !rendered.contains(head)) return undefined;
+      const lh = parseFloat(getComputedStyle(article).lineHeight) || 16;
+      // The first thing on the page already: moving it would only move the same break to the next page. (Its
+      // first box: the part past the break stands in Paged.js's overflow column, at the top.)
+      if ((article.getClientRects()[0]?.top ?? bounds.top) < bounds.top + lh) return undefined;
+      const text = document.createRange();
+      text.setStartAfter(head);
+      text.setEnd(overflow.startContainer, overflow.startOffset);
+      if (!head.contains(at!) && !text.collapsed && lineTops(text, lh).length >= 2) return undefined;
+      overflow.setStartBefore(article);
+      return overflow;
+    }
+  }
+  window.Paged.registerHandlers(KeepHeads);
 }

@@ -4,7 +4,7 @@
 // one by one instead, as the engine asks (runs.ts).
 import { ID, PAGED, type PageFindings } from './contract.ts';
 import { decoratePages } from './decorate.ts';
-import { registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
+import { registerKeepHeads, registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 import { startRunWorker } from './runs.ts';
 
@@ -46,6 +46,7 @@ function register(): void {
   loadOnlyUsedFonts();
   registerTableHeaders();
   registerWidowsAndOrphans();
+  registerKeepHeads();
 }
 
 async function prepare(): Promise<void> {

@@ -1,0 +1,31 @@
+import type { Element, Root, RootContent } from 'hast';
+import { CLASS } from '../../print/runtime/contract.ts';
+import { hasClass } from './hast.ts';
+
+/** What a page in columns sets across all its columns: subheads, tables, figures. */
+const isWide = (node: RootContent) =>
+  node.type === 'element' &&
+  (node.tagName === 'h2' || node.tagName === 'figure' || (node.tagName === 'div' && hasClass(node, 'table-wrap')));
+
+/**
+ * Wraps each run of running text between wide blocks in `<div class="column-group">`, so that print can set the
+ * runs in columns (each balanced above the next table) with the wide blocks between them across the page, instead
+ * of `column-span`, which Paged.js does not carry across pages. Without columns the wrapper changes nothing.
+ */
+export default function rehypeColumnGroups() {
+  return (tree: Root) => {
+    const children: RootContent[] = [];
+    let group: Element | undefined;
+    for (const node of tree.children) {
+      if (isWide(node)) {
+        group = undefined;
+        children.push(node);
+      } else if (group) group.children.push(node as Element['children'][number]);
+      else if (node.type === 'element') {
+        group = { type: 'element', tagName: 'div', properties: { className: [CLASS.columnGroup] }, children: [node] };
+        children.push(group);
+      } else children.push(node);
+    }
+    tree.children = children;
+  };
+}
