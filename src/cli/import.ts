@@ -8,6 +8,7 @@ import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../im
 import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
 import type { ImportResult, PublicationFacts } from '../import/result.ts';
+import { loadPinyin } from '../import/text.ts';
 import { loadModel } from '../core/model.ts';
 import { ISSUE_FILE, ISSUE_ID } from '../core/names.ts';
 import { publicationSchema } from '../core/schema/publication.ts';
@@ -63,10 +64,11 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
   const buildsHere = !!pub && path.basename(issues) === 'issues';
 
   const text = fs.readFileSync(input, 'utf8');
+  const pinyin = await loadPinyin();
   let result: ImportResult;
   if (kind === 'magazine') {
     try {
-      result = importMagazine(text, pub);
+      result = importMagazine(text, { pinyin, pub });
     } catch (error) {
       if (error instanceof NoTocError) {
         throw new ContentError([finding('invalid-value', { file, line: 1 }, { noToc: true })]);
@@ -80,7 +82,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
         `--section ${section}：${path.relative(process.cwd(), pubFile)} 里没有这个栏目；可用的栏目：${pub.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`,
       );
     }
-    result = importNewspaper(text, { section });
+    result = importNewspaper(text, { section, pinyin });
   }
   if (!result.articles.length) throw new ContentError([finding('empty-issue', { file, line: 1 }, { imported: kind })]);
 
@@ -147,7 +149,7 @@ function readPublication(file: string): PublicationFacts {
     name: data.name,
     englishName: data.englishName,
     publisherLines: data.publisherLines,
-    sections: data.sections.map((s) => ({ id: s.id, title: s.title, english: s.english })),
+    sections: data.sections.map((s) => ({ id: s.id, title: s.title, english: s.english, runOn: s.runOn })),
     disclaimer: data.disclaimer,
     imprint: data.imprint,
     frequency: data.frequency,

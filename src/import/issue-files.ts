@@ -21,7 +21,7 @@ export function articleFile(a: ImportedArticle): string {
   if (a.printPage !== undefined) fm.printPage = a.printPage;
   if (a.byline) fm.byline = a.byline;
   if (a.source) fm.source = a.source;
-  if (a.newPage === false) fm.newPage = false;
+  if (a.newPage !== undefined) fm.newPage = a.newPage;
   return `---\n${stringify(fm, { lineWidth: 0 })}---\n${a.body}`;
 }
 

@@ -18,23 +18,29 @@ import {
   runningHeadTest,
 } from './furniture.ts';
 import { NgramIndex } from './join.ts';
-import { isBlank, lineRange, toLines, type Line } from './lines.ts';
+import { isBlank, lineList, lineRange, toLines, type Line } from './lines.ts';
 import { isTitleLike, matchTitles, type TitleMatch } from './match.ts';
 import type { ImportedArticle, ImportResult, PublicationFacts, ReportPart } from './result.ts';
 import { parseToc, tocEntries, type TocSection } from './toc.ts';
-import { asciiSlug, tidyProse, tidyTitle, titleKey } from './text.ts';
+import { issueSlugs, tidyProse, tidyTitle, titleKey, type Pinyin } from './text.ts';
 
 /** A staff byline at an article's start: 本刊记者 林晓, 文／张三, 作者：李四. */
 const BYLINE = /^(?:本刊(?:特约)?记者|特约记者|记者|通讯员|撰文|作者|文)\s*[:：/／]?\s*\S.{0,30}$/;
 
 export class NoTocError extends Error {}
 
+export interface MagazineOptions {
+  /** pinyin-pro's converter, for the articles' slugs (loadPinyin). */
+  pinyin: Pinyin;
+  pub?: PublicationFacts;
+}
+
 /**
  * A magazine issue's extracted text to articles: the 目录 says which articles there are, in which section
  * and on which page; each is found in the body by its title and cut out there. Masthead, front pages, the
  * disclaimer and the back-cover imprint go to the report, compared with publication.yaml.
  */
-export function importMagazine(text: string, pub?: PublicationFacts): ImportResult {
+export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): ImportResult {
   const lines = toLines(text);
   const toc = parseToc(
     lines,
@@ -52,6 +58,8 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   const parts: ReportPart[] = [];
   const added: ImportResult['added'] = [];
   const idx = (n: number) => n - 1;
+  /** Sections that run their articles on (publication.yaml `runOn: true`). */
+  const runOnSections = new Set(pub?.sections.filter((s) => s.runOn).map((s) => s.id));
 
   // Sections: the 目录's titles to publication.yaml's ids.
   const sectionIds = new Map<TocSection, string>();
@@ -110,6 +118,16 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
       notes: [compareDisclaimer(d.text, pub)],
     });
   }
+  if (toc.unread.length) {
+    const heading = `Table of contents lines read as neither entry nor section (${lineList(toc.unread)})`;
+    place(toc.unread, 'report');
+    parts.push({ heading, quote: toc.unread.map((n) => lines[idx(n)]!) });
+    for (const n of toc.unread)
+      doubts.push({
+        lines: [n],
+        message: `line ${n}, among the lines of the table of contents, is neither an entry with a page number nor a section heading (quoted under "${heading}"): if it lists an article, no article was made for it and its text is in the article before it.`,
+      });
+  }
 
   // The back cover at the end; the articles lie between the 目录 and it.
   const back = findImprint(lines.slice(toc.end), pub);
@@ -157,7 +175,7 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
     } else {
       doubts.push({
         lines: entry.lines,
-        message: `the entry at line ${entry.lines[0]} (page ${entry.page}) was not found in the body: no article was made for it; its text, if there is any, is in the article before it.`,
+        message: `the entry at ${lineRange(entry.lines[0]!, entry.lines.at(-1))} (page ${entry.page}; "not found" in the table of contents below) was not found in the body: no article was made for it; its text, if there is any, is in the article before it.`,
       });
     }
   }
@@ -179,7 +197,6 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
   const index = new NgramIndex(lines.map((l) => l.text));
   const isRunningHead = runningHeadTest(pub);
   const dropped: Line[] = [];
-  const slugs = new Set<string>();
   const articles: ImportedArticle[] = [];
   const inOrder = [...found].sort((a, b) => a.k - b.k);
   for (const [pos, item] of found.entries()) {
@@ -225,23 +242,22 @@ export function importMagazine(text: string, pub?: PublicationFacts): ImportResu
 
     const prevInSection = inOrder[inOrder.indexOf(item) - 1];
     const runOn = prevInSection?.section === item.section && prevInSection.entry.page === item.entry.page;
-    let slug = asciiSlug(title);
-    if (slug && slugs.has(slug)) slug = `${slug}-${String(order).padStart(2, '0')}`;
-    if (slug) slugs.add(slug);
+    const sectionId = sectionIds.get(item.section)!;
     articles.push({
       title,
-      section: sectionIds.get(item.section)!,
+      section: sectionId,
       order,
       printPage: item.entry.page,
       source: src?.source,
       byline,
-      newPage: runOn ? false : undefined,
-      slug,
+      // Unset, the section's `runOn` decides: where it is true, an article printed on a page of its own says so.
+      newPage: runOn ? false : runOnSections.has(sectionId) ? true : undefined,
       body: blocks.map(renderBlock).join('\n\n') + '\n',
       lines: [...titleLines, ...kept].map((l) => l.n),
     });
   }
   articles.sort((a, b) => a.order - b.order);
+  for (const [k, slug] of issueSlugs(articles, pinyin).entries()) articles[k]!.slug = slug;
   if (dropped.length) {
     place(dropped, 'report');
     parts.push({ heading: 'Running heads and page numbers removed from the articles', quote: dropped });
@@ -305,7 +321,7 @@ function takeByline(blocks: Block[]): string | undefined {
   return tidyProse(text);
 }
 
-/** `03-slug.md`, or `03-article-03.md` for a title without Latin words. */
+/** `03-slug.md`, or `03-article-03.md` for a title with neither Han characters nor Latin words. */
 export function fileName(a: Pick<ImportedArticle, 'order' | 'slug'>): string {
   return articleFileName(a.order, a.slug ?? `article-${String(a.order).padStart(2, '0')}`);
 }

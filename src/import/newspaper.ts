@@ -5,14 +5,15 @@ import { isBlank, lineRange, toLines, withBlankGaps, type Line } from './lines.t
 import { closeLetterSpacing, tidyByline, undouble } from './names.ts';
 import type { ImportedArticle, ImportResult, ReportPart } from './result.ts';
 import {
-  asciiSlug,
   hanCount,
+  issueSlugs,
   printWidth,
   PROSE_PUNCTUATION,
   TERMINAL,
   tidyProse,
   tidyTitle,
   titleKey,
+  type Pinyin,
 } from './text.ts';
 
 /**
@@ -214,6 +215,8 @@ function affinity(head: Unit[], body: Unit[]): number {
 
 export interface NewspaperOptions {
   section: string;
+  /** pinyin-pro's converter, for the articles' slugs (loadPinyin). */
+  pinyin: Pinyin;
 }
 
 export function importNewspaper(text: string, options: NewspaperOptions): ImportResult {
@@ -364,6 +367,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   }
 
   for (const a of articles) a.lines = withBlankGaps(a.lines, lines);
+  for (const [k, slug] of issueSlugs(articles, options.pinyin).entries()) articles[k]!.slug = slug;
   if (jumps.length) parts.push({ heading: 'Continued on other pages', notes: jumps });
   const leftovers = lines.filter((l) => !isBlank(l) && !placed.has(l.n));
   if (leftovers.length) {
@@ -534,7 +538,6 @@ function makeArticle(
     order,
     byline,
     newPage: order > 1 ? false : undefined,
-    slug: asciiSlug(title),
     body: md.join('\n\n') + '\n',
     lines: [...it.head, ...it.body].flatMap((u) => u.lines.map((l) => l.n)),
   };

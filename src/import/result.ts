@@ -8,7 +8,8 @@ export interface PublicationFacts {
   name?: string;
   englishName?: string;
   publisherLines?: string[];
-  sections: { id: string; title: string; english?: string }[];
+  /** `runOn`: the section runs its articles on, each below the one before, unless one sets `newPage: true`. */
+  sections: { id: string; title: string; english?: string; runOn?: boolean }[];
   disclaimer?: string;
   imprint?: {
     publisher: string[];
@@ -30,9 +31,12 @@ export interface ImportedArticle {
   printPage?: number;
   source?: string;
   byline?: string;
-  /** false: a short item that runs on after the previous one (the 目录 puts both on one page). */
+  /**
+   * false: a short item that runs on after the previous one (the 目录 puts both on one page); true: it starts
+   * a page of its own in a section that runs its articles on; unset: as its section does.
+   */
   newPage?: boolean;
-  /** ASCII words for the file name and web address; `article-NN` is used when there are none. */
+  /** The title's first words in pinyin, for the file name and web address; `article-NN` when it has none. */
   slug?: string;
   body: string;
   /** The input lines the article was made of. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import { joinCutParagraphs, settleHeadings, toBlocks, type Block } from '../../src/import/body.ts';
 import { articleFile, issueMeta, renderReport } from '../../src/import/issue-files.ts';
 import { NgramIndex } from '../../src/import/join.ts';
 import { toLines } from '../../src/import/lines.ts';
-import { importMagazine } from '../../src/import/magazine.ts';
+import { fileName, importMagazine } from '../../src/import/magazine.ts';
 import { hanCount } from '../../src/import/text.ts';
 
 // Sentences written for these tests.
@@ -144,7 +145,7 @@ describe('importMagazine', () => {
     ],
     imprint: { publisher: ['示例出版有限公司'], address: '某路1号', submissions: 'a@example.org' },
   };
-  const r = importMagazine(ISSUE, pub);
+  const r = importMagazine(ISSUE, { pinyin, pub });
 
   it('makes one article per 目录 entry, with its section, order and printed page', () => {
     expect(r.articles.map((a) => [a.order, a.section, a.printPage, a.title])).toEqual([
@@ -223,5 +224,184 @@ describe('importMagazine', () => {
     });
     const quoted = [...r.placed].filter(([, w]) => w === 'report').map(([n]) => lines[n - 1]!);
     expect(hanCount(report)).toBe(hanCount(quoted.join('')));
+  });
+});
+
+/** The line number of a line of a made-up issue. */
+const lineIn = (issue: string, text: string) => issue.split('\n').indexOf(text) + 1;
+
+const PUB = {
+  name: '示例周刊',
+  sections: [
+    { id: 'news', title: '新闻', english: 'NEWS' },
+    { id: 'views', title: '观点', english: 'VIEWS' },
+  ],
+};
+
+// Plain text, not a # anywhere: a spaced heading, bare sections with English names, leader dots, a title over
+// two lines, titles that end in a number, two entries on one page; in the body, each title a line of its own.
+const PLAIN_ISSUE = `示例周刊
+
+2025年第7期 总第71期
+
+目 录
+CONTENTS
+
+新闻 NEWS
+星河科技新产线投产……01
+存储芯片价格上涨……01
+2025年度报告 第3期……03
+
+观点 VIEWS
+关于先进封装的
+三点看法 ........ 05
+GPU CPO, 国内首创 ........ 08
+
+星河科技新产线投产
+星河科技今日宣布新产线投产，年产能翻番。
+公司表示，新产线将在年底前满产。
+
+存储芯片价格上涨
+存储芯片价格本月上涨，涨幅超过一成。
+
+示例周刊 | 新闻
+3
+
+2025年度报告 第3期
+协会发布了第三期年度报告，全行业销售额增长两成。
+
+关于先进封装的三点看法
+先进封装正成为芯片性能提升的主要手段。
+
+GPU CPO，国内首创
+国内企业首次推出了图形处理器与光模块共封装的产品。`;
+
+// Markdown, the heading quoted and bold with its English name, a line under it that is no entry, bracketed and
+// ▌ sections, pages before the titles (one title over two lines, the page on the first).
+const PAGE_FIRST_ISSUE = `# 示例周刊
+
+> **目录 CONTENTS**
+
+2025年第8期
+
+【新闻】NEWS
+
+01 星河科技：新产线投产
+P2 湖州滤波器项目
+   正式通线
+04 LPDDR6内存标准
+
+▌观点
+
+06 关于先进封装的三点看法
+
+# 星河科技：新产线投产
+
+星河科技今日宣布新产线投产，年产能翻番。
+
+## 湖州滤波器项目正式通线
+
+湖州的滤波器项目本月正式通线。
+
+## LPDDR6内存标准
+
+新一代内存标准本月发布。
+
+## 关于先进封装的三点看法
+
+先进封装正成为芯片性能提升的主要手段。`;
+
+describe('importMagazine: 目录s of other shapes', () => {
+  it('reads a plain-text issue: every entry to its article, section and page, runs-on marked', () => {
+    const r = importMagazine(PLAIN_ISSUE, { pinyin, pub: PUB });
+    expect(r.articles.map((a) => [a.order, a.section, a.printPage, a.newPage, a.title])).toEqual([
+      [1, 'news', 1, undefined, '星河科技新产线投产'],
+      [2, 'news', 1, false, '存储芯片价格上涨'],
+      [3, 'news', 3, undefined, '2025年度报告 第3期'],
+      [4, 'views', 5, undefined, '关于先进封装的三点看法'],
+      [5, 'views', 8, undefined, 'GPU CPO，国内首创'],
+    ]);
+    expect(r.articles.map((a) => a.lines[0])).toEqual(
+      [
+        '星河科技新产线投产',
+        '存储芯片价格上涨',
+        '2025年度报告 第3期',
+        '关于先进封装的三点看法',
+        'GPU CPO，国内首创',
+      ].map((t) => PLAIN_ISSUE.split('\n').lastIndexOf(t) + 1),
+    );
+    expect(r.articles[0]!.body).toBe('星河科技今日宣布新产线投产，年产能翻番。\n公司表示，新产线将在年底前满产。\n');
+    expect(r.articles[1]!.body).toBe('存储芯片价格本月上涨，涨幅超过一成。\n');
+    expect(r.doubts).toEqual([]);
+  });
+
+  it('names the files by the titles in pinyin, unique in the issue: titles that start alike by more words', () => {
+    const r = importMagazine(PLAIN_ISSUE, { pinyin, pub: PUB });
+    expect(r.articles.map(fileName)).toEqual([
+      '01-xing-he-ke-ji-xin-chan.md',
+      '02-cun-chu-xin-pian-jia-ge.md',
+      '03-2025-nian-du-bao-gao-di.md',
+      '04-guan-yu-xian-jin-feng-zhuang.md',
+      '05-gpu-cpo-guo-nei-shou-chuang.md',
+    ]);
+    const twice = importMagazine(PLAIN_ISSUE.replaceAll('存储芯片价格上涨', '星河科技新产线投产第二篇'), {
+      pinyin,
+      pub: PUB,
+    });
+    expect(twice.articles.map((a) => a.slug).slice(0, 2)).toEqual([
+      'xing-he-ke-ji-xin-chan-xian-tou-chan',
+      'xing-he-ke-ji-xin-chan-xian-tou-chan-di',
+    ]);
+  });
+
+  it('writes newPage: true for an article on a page of its own in a section that runs its articles on', () => {
+    const pub = { ...PUB, sections: PUB.sections.map((s) => (s.id === 'news' ? { ...s, runOn: true } : s)) };
+    const r = importMagazine(PLAIN_ISSUE, { pinyin, pub });
+    expect(r.articles.map((a) => [a.section, a.printPage, a.newPage])).toEqual([
+      ['news', 1, true],
+      ['news', 1, false],
+      ['news', 3, true],
+      ['views', 5, undefined],
+      ['views', 8, undefined],
+    ]);
+    expect(articleFile(r.articles[2]!)).toMatch(/\nprintPage: 3\nnewPage: true\n---\n/);
+    expect(articleFile(r.articles[1]!)).toMatch(/\nnewPage: false\n---\n/);
+    expect(articleFile(r.articles[3]!)).not.toMatch(/newPage/);
+  });
+
+  it('reads pages before the titles, and reports the 目录 line it could not read with its number and text', () => {
+    const r = importMagazine(PAGE_FIRST_ISSUE, { pinyin, pub: PUB });
+    expect(r.articles.map((a) => [a.order, a.section, a.printPage, a.title])).toEqual([
+      [1, 'news', 1, '星河科技：新产线投产'],
+      [2, 'news', 2, '湖州滤波器项目正式通线'],
+      [3, 'news', 4, 'LPDDR6内存标准'],
+      [4, 'views', 6, '关于先进封装的三点看法'],
+    ]);
+    const n = lineIn(PAGE_FIRST_ISSUE, '2025年第8期');
+    expect(r.doubts.map((d) => d.message)).toEqual([
+      expect.stringMatching(new RegExp(`^line ${n}, among the lines of the table of contents, is neither an entry`)),
+    ]);
+    const part = r.parts.find((p) => p.heading.startsWith('Table of contents lines read as neither'))!;
+    expect(part.quote).toEqual([{ n, text: '2025年第8期' }]);
+    const report = renderReport(r, { input: 'issue.md', inputLines: 0, out: 'issues/x', builds: '', metaNotes: [] });
+    expect(report).toContain(`${n}  2025年第8期`);
+  });
+
+  it('says which entry it did not find in the body, by its line, and where its text went', () => {
+    const issue = PLAIN_ISSUE.replace('\n存储芯片价格上涨\n存储芯片', '\n存储芯片');
+    const r = importMagazine(issue, { pinyin, pub: PUB });
+    expect(r.articles.map((a) => a.printPage)).toEqual([1, 3, 5, 8]);
+    expect(r.doubts.map((d) => d.message)).toEqual([
+      `the entry at line ${lineIn(issue, '存储芯片价格上涨……01')} (page 1; "not found" in the table of contents below) was not found in the body: no article was made for it; its text, if there is any, is in the article before it.`,
+    ]);
+    const toc = r.parts.find((p) => p.heading.startsWith('Table of contents ('))!;
+    expect(toc.table!.rows[1]).toEqual([
+      '1',
+      'news',
+      '存储芯片价格上涨……01',
+      String(lineIn(issue, '存储芯片价格上涨……01')),
+      'not found',
+      '',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import { importNewspaper } from '../../src/import/newspaper.ts';
 import { hanCount } from '../../src/import/text.ts';
 
@@ -50,7 +51,7 @@ const WIDE = `
 `;
 
 describe('importNewspaper: a page set in long lines', () => {
-  const r = importNewspaper(WIDE, { section: 'news' });
+  const r = importNewspaper(WIDE, { section: 'news', pinyin });
 
   it('reads the masthead as the issue headline and its year', () => {
     expect(r.issue).toMatchObject({ headline: '示例日报2026特刊', year: 2026 });
@@ -139,7 +140,7 @@ GA基板已经送样，FCBGA
 `;
 
 describe('importNewspaper: a page in narrow columns, headlines after their articles', () => {
-  const r = importNewspaper(NARROW, { section: 'news' });
+  const r = importNewspaper(NARROW, { section: 'news', pinyin });
 
   it('brings each headline back to the front of the article before it', () => {
     expect(r.articles.map((a) => [a.title, a.subtitle, a.byline])).toEqual([

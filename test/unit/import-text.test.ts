@@ -1,7 +1,8 @@
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import {
-  asciiSlug,
   hanCount,
+  issueSlugs,
   plainLatex,
   tidyProse,
   tidyTitle,
@@ -73,12 +74,48 @@ describe('tidyProse: Chinese punctuation and spacing as the project writes them'
   });
 });
 
-describe('asciiSlug and plainLatex', () => {
-  it('makes a slug of the Latin words of a title, or none', () => {
-    expect(asciiSlug('GPU CPO，国内首创')).toBe('gpu-cpo');
-    expect(asciiSlug('I2C，要被取代了')).toBe('i2c');
-    expect(asciiSlug('让RISC-V成为引擎')).toBe('risc-v');
-    expect(asciiSlug('新产线投产2025')).toBeUndefined();
+/** The slugs of made-up titles, numbered in order. */
+const slugs = (...titles: string[]) =>
+  issueSlugs(
+    titles.map((title, k) => ({ title, order: k + 1 })),
+    pinyin,
+  );
+
+describe('issueSlugs and plainLatex', () => {
+  it('makes a slug of the first six syllables and Latin words of a title', () => {
+    expect(
+      slugs(
+        'GPU CPO，国内首创',
+        'I2C，要被取代了',
+        '让RISC-V成为引擎',
+        '新产线投产2025',
+        '出口额6502.6亿元',
+        '绿色工厂',
+        '《》——',
+      ),
+    ).toEqual([
+      'gpu-cpo-guo-nei-shou-chuang',
+      'i2c-yao-bei-qu-dai-le',
+      'rang-risc-v-cheng-wei-yin-qing',
+      'xin-chan-xian-tou-chan-2025',
+      'chu-kou-e-6502-6-yi-yuan',
+      'lv-se-gong-chang',
+      undefined,
+    ]);
+  });
+
+  it('takes more words, up to ten, for titles that start alike, and then the order of the one that repeats a slug', () => {
+    expect(slugs('某省人民政府办公室关于甲的方案', '某省人民政府办公厅关于乙的方案', '某省人民政府发布新规')).toEqual([
+      'mou-sheng-ren-min-zheng-fu-ban-gong-shi',
+      'mou-sheng-ren-min-zheng-fu-ban-gong-ting',
+      'mou-sheng-ren-min-zheng-fu-fa',
+    ]);
+    // Twelve words alike and more: the first six, then four from where the titles part.
+    expect(slugs('某省人民政府办公厅关于加快建设甲中心的方案', '某省人民政府办公厅关于加快建设乙平台的方案')).toEqual([
+      'mou-sheng-ren-min-zheng-fu-jia-zhong-xin-de',
+      'mou-sheng-ren-min-zheng-fu-yi-ping-tai-de',
+    ]);
+    expect(slugs('星河科技', '星河科技')).toEqual(['xing-he-ke-ji', 'xing-he-ke-ji-02']);
   });
 
   it('writes LaTeX units as plain characters', () => {
