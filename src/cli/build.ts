@@ -4,6 +4,7 @@ import path from 'node:path';
 import { annotateHtml, tidyPictureSources, uniqueIds } from '../site/annotate.ts';
 import { dropPrintDocuments } from './drop-print-documents.ts';
 import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
+import { feedbackSummary } from '../print/feedback.ts';
 import { issueSourceHash } from '../core/source-hash.ts';
 import { articlesFor } from '../core/toc.ts';
 import { checkRead } from '../check/index.ts';
@@ -181,6 +182,8 @@ async function buildInto(
     if (again) kept = { ...again, issues: [...(kept?.issues ?? []), ...again.issues] };
   }
   const manifest = buildManifest(model, printed, sources, kept);
+  for (const entry of manifest.issues.filter((i) => i.layout && printed.has(i.id)))
+    log(`layout: ${entry.id}: ${feedbackSummary(entry.layout!)}`);
   for (const entry of manifest.issues.filter((i) => i.pdf && !printed.has(i.id))) {
     log(
       entry.outdated

@@ -2,6 +2,7 @@ import type { Issue, Model } from './model.ts';
 import { pdfFile } from './routes.ts';
 import { kindOf } from '../kinds/index.ts';
 import type { PublicationKind } from '../kinds/kind.ts';
+import { layoutFeedback, type LayoutFeedback } from '../print/feedback.ts';
 import type { PrintLayout } from '../print/layout.ts';
 
 /** dist/build-manifest.json: what was built, for tests and outside checks. Paths are relative to dist/. */
@@ -28,8 +29,10 @@ export interface IssueEntry {
    * those of the older text (build the issue again).
    */
   outdated: boolean;
-  /** Where each section opener is in the PDF. */
+  /** Where each section starts in the PDF: its opener, or its first article where it has none. */
   sections: { id: string; pdfPage: number; folio: string }[];
+  /** What the editor can act on: each article's pages (and shift from its printed page), pages mostly empty. */
+  layout: LayoutFeedback | null;
   articles: ArticleEntry[];
 }
 
@@ -111,9 +114,16 @@ function issueEntry(
     cmyk: printed?.cmyk ?? false,
     source,
     outdated: false,
-    sections: (printed?.layout.pages ?? [])
-      .filter((p) => p.kind === 'opener' && p.section && p.folio !== null)
-      .map((p) => ({ id: p.section!, pdfPage: p.pdfPage, folio: kind.formatFolio(p.folio!) })),
+    layout: printed ? layoutFeedback(issue, printed.layout) : null,
+    sections: !printed
+      ? []
+      : issue.toc.print.flatMap(({ section, articles }) => {
+          const opener = printed.layout.pages.find((p) => p.kind === 'opener' && p.section === section.id);
+          const start = opener ?? placed.get(articles[0]!.anchor);
+          return start?.folio == null
+            ? []
+            : [{ id: section.id, pdfPage: start.pdfPage, folio: kind.formatFolio(start.folio) }];
+        }),
     articles: issue.articles.map((a) => {
       const place = a.print ? placed.get(a.anchor) : undefined;
       return {

@@ -23,6 +23,8 @@ export interface PageFacts {
   faults: string[];
   /** What an editor should look at but does not stop the build: a paragraph's single line alone on the page. */
   notes: string[];
+  /** How far down its content area the page's content reaches, 0 to 1. */
+  fill: number;
 }
 
 export interface PageLayout {
@@ -64,6 +66,8 @@ export interface PrintLayout {
   pages: PageLayout[];
   articles: ArticlePlacement[];
   images: PlacedImage[];
+  /** Each page's `fill` as the browser measured it (the same for every kind, so not the kind's to lay out). */
+  fill: number[];
 }
 
 /** The running heads a kind may print: the publication's name, and each section's title by id. */

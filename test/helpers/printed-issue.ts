@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Model } from '../../src/core/model.ts';
 import { lengthToPt } from '../../src/print/geometry.ts';
+import { placementOf } from '../../src/kinds/magazine/page-layout.ts';
 import { tocAuthors } from '../../src/kinds/magazine/page-rules.ts';
 import { printedFolio } from '../../src/kinds/magazine/verify-pdf.ts';
 import { compact as squash } from '../../src/print/compact-text.ts';
@@ -63,14 +64,10 @@ export function printedIssueChecks(get: () => { built: Built; model: Model }, is
 
   it('lists every printed article in the 目录 with the folio of the page where its title really is', async () => {
     const { issue, pages, toc, entry, model } = await setup();
-    const sections = new Map(model.publication.sections.map((s) => [s.id, s]));
-    const firsts = new Set(issue.toc.print.map((entry) => entry.articles[0]!.id));
     for (const a of issue.articles.filter((x) => x.print)) {
       const title = squash(a.title);
-      // A section without an opener prints its name (and English name) in a band right above its first title.
-      const section = sections.get(a.section)!;
-      const band = firsts.has(a.id) && !section.opener ? squash(section.title + (section.english ?? '')) : '';
-      const head = band + title;
+      // Above the title: the section's band or label (a run-on article has neither); the title alone may be quoted.
+      const head = squash(placementOf(issue.toc.print, a, model.publication.print.startOnRight).above) + title;
       const listed = new RegExp(
         `▲${(title + squash(tocAuthors(a))).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`,
       ).exec(toc)?.[1];

@@ -26,6 +26,15 @@ describe('the sample publication', () => {
     expect(built.manifest.issues.find((i) => i.id === '2026-10')!.pages).toBeGreaterThanOrEqual(32);
   });
 
+  it('says in the manifest where each section starts: the page of its first article, under its band', () => {
+    const entry = built.manifest.issues.find((i) => i.id === '2026-10')!;
+    const first = model.issues.find((i) => i.id === '2026-10')!.toc.print.map((t) => t.articles[0]!.id);
+    expect(entry.sections.map((s) => s.id)).toEqual(['dongtai', 'qiye', 'zixun', 'zhengce', 'guandian', 'huoban']);
+    expect(entry.sections.map((s) => [s.pdfPage, s.folio])).toEqual(
+      first.map((id) => entry.articles.find((a) => a.id === id)!).map((a) => [a.pdfPage, a.folio]),
+    );
+  });
+
   it('leaves no single line of a paragraph alone at the top or foot of a page (widows and orphans)', () => {
     expect(built.stdout).toContain('checked');
     expect(built.stdout).not.toContain('a single line of a paragraph');

@@ -18,6 +18,7 @@ const manifest: BuildManifest = {
       source: 'abc',
       outdated: false,
       sections: [],
+      layout: null,
       articles: [
         { id: '2026-10/01-a', title: '甲', section: 'news', url: '/2026-10/a/', pdfPage: 6, folio: '04' },
         { id: '2026-10/02-b', title: '乙', section: 'news', url: '/2026-10/b/', pdfPage: null, folio: null },

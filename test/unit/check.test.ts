@@ -72,6 +72,7 @@ const layout: PrintLayout = {
     { anchor: 'article-b', pdfPage: 4, folio: 2 },
   ],
   images: [],
+  fill: [],
 };
 const good = [
   text('封面'),

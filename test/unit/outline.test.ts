@@ -41,6 +41,7 @@ describe('outlineEntries', () => {
       { anchor: 'article-a', pdfPage: 6, folio: 4 },
     ],
     images: [],
+    fill: [],
   };
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {

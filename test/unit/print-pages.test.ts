@@ -11,6 +11,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   overflow: false,
   faults: [],
   notes: [],
+  fill: 1,
   ...more,
 });
 

@@ -15,6 +15,7 @@ const page = (kind: PageFacts['kind'] = 'content', starts: string[] = []): PageF
   overflow: false,
   faults: [],
   notes: [],
+  fill: 1,
 });
 
 describe('splitRuns', () => {

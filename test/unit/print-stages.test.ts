@@ -168,6 +168,7 @@ describe('decorate', () => {
     overflow: false,
     faults: [],
     notes: [],
+    fill: 1,
     ...more,
   });
   const run = { heads: { publication: '示例月刊', sections: { news: '新闻' } } } as unknown as PrintRun;

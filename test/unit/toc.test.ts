@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/core/model.ts';
 import { neighbours } from '../../src/core/route-data.ts';
 import { articlesFor, buildToc } from '../../src/core/toc.ts';
-import { startsNewPage, startsOnRight } from '../../src/kinds/magazine/page-layout.ts';
+import { placementOf, startsNewPage, startsOnRight } from '../../src/kinds/magazine/page-layout.ts';
 import { article, writePublication } from '../helpers/publication.ts';
 
 const model = loadModel(
@@ -77,6 +77,44 @@ describe('startsOnRight', () => {
     expect(startsOnRight(withOpener, first!, 'sections')).toBe(false);
     expect(startsOnRight(withOpener, first!, 'articles')).toBe(false);
     expect(startsOnRight(withOpener, second!, 'articles')).toBe(true);
+  });
+});
+
+describe('placementOf', () => {
+  const toc = buildToc(model.publication, issue, 'print');
+  const of = (title: string, t = toc) =>
+    placementOf(
+      t,
+      issue.articles.find((a) => a.title === title)!,
+      'none',
+    );
+
+  it("puts a section's name in a band over its first article, as a label over the others that start a page", () => {
+    expect([of('乙'), of('丙'), of('甲'), of('戊')].map((p) => [p.band, p.label, p.above])).toEqual([
+      [true, false, '新闻'],
+      [false, false, ''],
+      [true, false, '观点'],
+      [false, true, '观点'],
+    ]);
+  });
+
+  it('gives a section with an opener no band: its first article carries the label', () => {
+    const withOpener = toc.map((s) => ({ ...s, section: { ...s.section, opener: true, english: 'NEWS' } }));
+    expect(of('乙', withOpener)).toMatchObject({ band: false, label: true, above: '新闻' });
+    expect(
+      of(
+        '乙',
+        toc.map((s) => ({ ...s, section: { ...s.section, english: 'NEWS' } })),
+      ).above,
+    ).toBe('新闻NEWS');
+  });
+
+  it('sets an article with a table of more than six columns in one column, unless it asks for two', () => {
+    const twoColumns = toc.map((s) => ({ ...s, section: { ...s.section, columns: 2 as const } }));
+    const first = issue.articles.find((a) => a.title === '乙')!;
+    expect(placementOf(twoColumns, first, 'none').columns).toBe(2);
+    expect(placementOf(twoColumns, { ...first, widestTable: 7 }, 'none').columns).toBe(1);
+    expect(placementOf(twoColumns, { ...first, widestTable: 7, columns: 2 }, 'none').columns).toBe(2);
   });
 });
 

@@ -14,7 +14,7 @@ export function formatFolio(folio: number): string {
  * print their folio and running head (the publication on left pages, the section on right pages); covers,
  * openers and blanks stay clean.
  */
-export function layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images'> {
+export function layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images' | 'fill'> {
   const lastFront = facts.findLastIndex((p) => p.kind === 'cover' || p.kind === 'front');
   const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank' && p.kind !== 'empty');
   const pages = facts.map((p, i): PageLayout => {
@@ -84,4 +84,37 @@ export const WIDE_TABLE_COLUMNS = 6;
 export function columnsOf(article: Article, section: Section): Columns {
   if (article.columns) return article.columns;
   return article.widestTable > WIDE_TABLE_COLUMNS ? 1 : section.columns;
+}
+
+/** How an article is set in print, from its section's rules and its own front matter: the one place for them. */
+export interface Placement {
+  newPage: boolean;
+  right: boolean;
+  columns: Columns;
+  /** The section's band above the title: its first article, where the section has no opener. */
+  band: boolean;
+  /** The section's name as a label above the title: an article that starts a page, other than under a band. */
+  label: boolean;
+  /** What is printed right above the title (band or label), for the PDF check to find the head by. */
+  above: string;
+}
+
+export function placementOf(
+  toc: TocSection[],
+  article: Article,
+  startOnRight: Publication['print']['startOnRight'],
+): Placement {
+  const entry = toc.find((s) => s.section.id === article.section);
+  const newPage = startsNewPage(toc, article);
+  const band = !!entry && !entry.section.opener && entry.articles[0] === article;
+  const label = !band && newPage;
+  const section = entry?.section;
+  return {
+    newPage,
+    right: startsOnRight(toc, article, startOnRight),
+    columns: section ? columnsOf(article, section) : (article.columns ?? 1),
+    band,
+    label,
+    above: !section ? '' : band ? section.title + (section.english ?? '') : label ? section.title : '',
+  };
 }

@@ -5,12 +5,12 @@ import { lengthToPt } from '../../print/geometry.ts';
 import type { PrintLayout } from '../../print/layout.ts';
 import type { PageText } from '../../print/pdf-text.ts';
 import { pageCountProblems, pageProblems, type ArticleRanges } from '../../print/stages/verify.ts';
-import { formatFolio } from './page-layout.ts';
+import { formatFolio, placementOf } from './page-layout.ts';
 import { TOC_ENTRY_MARK, tocAuthors } from './page-rules.ts';
 
 /**
  * Checks a magazine's finished PDF against what the issue should be, before it is written: the page count, every
- * printed article's title on the page the layout says, the folio printed in the bottom margin
+ * printed article's head (its title with the band or section label above it) on the page the layout says, the folio printed in the bottom margin
  * of every numbered page, and every 目录 number equal to the folio of the page where its article really starts.
  * Returns the problems found (none: the PDF is right). `bleed`, in points: how far the trim sits inside the page.
  */
@@ -34,7 +34,8 @@ export function checkPdf(
       problems.push(`${article.file}: "${article.title}" is missing from the PDF`);
       continue;
     }
-    if (!pages[place.pdfPage - 1]?.compact.includes(compact(article.title))) {
+    const { above } = placementOf(issue.toc.print, article, publication.print.startOnRight);
+    if (!pages[place.pdfPage - 1]?.compact.includes(compact(above + article.title))) {
       problems.push(
         `${article.file}: the head of "${article.title}" is not on PDF page ${place.pdfPage}, where the layout puts it`,
       );

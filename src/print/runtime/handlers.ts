@@ -138,16 +138,18 @@ export function registerWidowsAndOrphans(): void {
  */
 export function registerKeepHeads(): void {
   class KeepHeads extends window.Paged.Handler {
-    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
+    onOverflow(overflow: Range | undefined, rendered: Element): Range | undefined {
       const start = overflow?.startContainer;
       const at = start instanceof Element ? start : start?.parentElement;
       const article = at?.closest(`.${CLASS.article}`);
       const head = article?.querySelector(`:scope > .${CLASS.articleHead}`);
       if (!overflow || !article || !head || !rendered.contains(head)) return undefined;
       const lh = parseFloat(getComputedStyle(article).lineHeight) || 16;
-      // The first thing on the page already: moving it would only move the same break to the next page. (Its
-      // first box: the part past the break stands in Paged.js's overflow column, at the top.)
-      if ((article.getClientRects()[0]?.top ?? bounds.top) < bounds.top + lh) return undefined;
+      // The first thing on the page already: moving it would only move the same break to the next page.
+      const before = document.createRange();
+      before.setStart(rendered, 0);
+      before.setEndBefore(article);
+      if (![...before.getClientRects()].some((box) => box.height > 0)) return undefined;
       const text = document.createRange();
       text.setStartAfter(head);
       text.setEnd(overflow.startContainer, overflow.startOffset);

@@ -13,6 +13,17 @@ function overflows(content: Element): boolean {
   });
 }
 
+/** How far down the content area what it holds reaches (0–1): the lowest box, past the overflow column left out. */
+function fillOf(content: Element): number {
+  const area = content.getBoundingClientRect();
+  let bottom = area.top;
+  for (const el of content.firstElementChild?.querySelectorAll('*') ?? []) {
+    const r = el.getBoundingClientRect();
+    if (r.height > 0 && r.left < area.right) bottom = Math.max(bottom, r.bottom);
+  }
+  return Math.round(Math.min(1, (bottom - area.top) / area.height) * 100) / 100;
+}
+
 const UNBREAKABLE = `figure, tr, h1, h2, h3, h4, .${CLASS.articleHead}`;
 const BLOCKS = `p, li, h1, h2, h3, h4, tr, figure, .${CLASS.articleHead}`;
 
@@ -66,6 +77,7 @@ export function factsOf(page: Element): PageFacts {
     overflow: overflows(content),
     faults: kind === 'content' ? faultsOf(content) : [],
     notes: kind === 'content' ? notesOf(content) : [],
+    fill: fillOf(content),
   };
 }
 

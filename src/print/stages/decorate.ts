@@ -14,7 +14,11 @@ export async function decorate(
   paginated: Paginated,
   kind: Pick<PublicationKind, 'layoutPages' | 'formatFolio'>,
 ): Promise<PrintLayout> {
-  const layout = { ...kind.layoutPages(paginated.facts, run.heads), images: paginated.images };
+  const layout = {
+    ...kind.layoutPages(paginated.facts, run.heads),
+    images: paginated.images,
+    fill: paginated.facts.map((f) => f.fill),
+  };
   const decoration: Decoration = {
     pages: layout.pages.map((p) =>
       p.decorated

@@ -1,0 +1,65 @@
+import type { Issue } from '../core/model.ts';
+import type { PrintLayout } from './layout.ts';
+
+/** A page filled less than this far down is worth an editor's look (a short item alone, a gap before a break). */
+export const SPARSE_FILL = 0.5;
+
+/** What an editor can act on after a build: how each article sits, and the pages that are mostly empty. */
+export interface LayoutFeedback {
+  articles: {
+    id: string;
+    pdfPage: number;
+    folio: number;
+    /** Pages from its first up to the next article's first (at least 1: the next may run on below it). */
+    pages: number;
+    /** The page a printed edition gave it (`printPage`), and ours less that. */
+    printPage?: number;
+    shift?: number;
+  }[];
+  /** Content pages filled less than half way down. */
+  sparsePages: { pdfPage: number; folio: number | null; fill: number }[];
+}
+
+export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedback {
+  const byAnchor = new Map(issue.articles.map((a) => [a.anchor, a]));
+  const starts = [...layout.articles].sort((a, b) => a.pdfPage - b.pdfPage);
+  const lastContent = layout.pages.findLast((p) => p.kind === 'content')?.pdfPage ?? 0;
+  return {
+    articles: starts.map((place, k) => {
+      const article = byAnchor.get(place.anchor)!;
+      const end = starts[k + 1]?.pdfPage ?? lastContent + 1;
+      const printed = article.printPage;
+      return {
+        id: article.id,
+        pdfPage: place.pdfPage,
+        folio: place.folio,
+        pages: Math.max(1, end - place.pdfPage),
+        ...(printed === undefined ? {} : { printPage: printed, shift: place.folio - printed }),
+      };
+    }),
+    sparsePages: layout.pages
+      .filter((p) => p.kind === 'content' && (layout.fill[p.pdfPage - 1] ?? 1) < SPARSE_FILL)
+      .map((p) => ({ pdfPage: p.pdfPage, folio: p.folio, fill: layout.fill[p.pdfPage - 1]! })),
+  };
+}
+
+/** The build's line about it: `36 articles, 7 on their printed page, mean shift +1.5 (largest 4); 3 pages …`. */
+export function feedbackSummary(feedback: LayoutFeedback): string {
+  const { articles, sparsePages } = feedback;
+  const shifts = articles.flatMap((a) => (a.shift === undefined ? [] : [a.shift]));
+  const parts = [`${articles.length} articles`];
+  if (shifts.length) {
+    const mean = shifts.reduce((sum, s) => sum + Math.abs(s), 0) / shifts.length;
+    const largest = Math.max(...shifts.map(Math.abs));
+    parts.push(
+      `${shifts.filter((s) => s === 0).length} of ${shifts.length} on their printed page, ` +
+        `${mean.toFixed(1)} pages off on average (at most ${largest})`,
+    );
+  }
+  const shown = sparsePages.slice(0, 8).map((p) => p.pdfPage);
+  const more = sparsePages.length > shown.length ? ', …' : '';
+  const sparse = sparsePages.length
+    ? `${sparsePages.length} page(s) less than half full (PDF page ${shown.join(', ')}${more})`
+    : 'no page less than half full';
+  return `${parts.join(', ')}; ${sparse}`;
+}
