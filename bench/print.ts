@@ -8,7 +8,7 @@
 //   pagedjs-cli  and  vivliostyle: the CLIs, each launching the same system Chromium for every run
 // The three others get a copy of the print document without its <script> tags, so that none of them runs our
 // pagination on top of its own. Peak memory: the sum of the Chromium processes' proportional set sizes, sampled.
-// Usage: npm run bench [-- --16] [-- --runs N]
+// Usage: npm run bench [-- --16] [-- --runs N] [-- --times 16 --tools qikan,chromium]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,8 +27,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/magazine-tiantangzhixin-2025.md');
 const argv = process.argv.slice(2);
-const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
-const TIMES = argv.includes('--16') ? [1, 4, 16] : [1, 4];
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const RUNS = Number(option('--runs')) || 3;
+const TIMES = option('--times')?.split(',').map(Number) ?? (argv.includes('--16') ? [1, 4, 16] : [1, 4]);
+/** Only the tools whose names start with one of these (`qikan` is all three of its rows). */
+const ONLY = option('--tools')?.split(',');
 /** Outside the project: the peers and their hundreds of packages must not touch its node_modules or lock file. */
 const PEERS_DIR = path.join(os.tmpdir(), 'qikan-bench-peers');
 /** Pinned, so that numbers from different days compare. */
@@ -343,6 +346,7 @@ async function main() {
     chromiumPrint(url),
   );
 
+  if (ONLY) tools.splice(0, tools.length, ...tools.filter((t) => ONLY.some((name) => t.name.startsWith(name))));
   const runs = new Map<string, Run[]>();
   try {
     for (const subject of subjects) {
