@@ -68,7 +68,15 @@ export function placeRuns(runs: RunPages[]): { facts: PageFacts[]; first: number
   for (const run of runs) {
     const blank = !!run.startSide && facts.length > 0 && sideAt(facts.length) !== run.startSide;
     if (blank)
-      facts.push({ kind: 'blank', side: sideAt(facts.length), starts: [], overflow: false, faults: [], notes: [], fill: 0 });
+      facts.push({
+        kind: 'blank',
+        side: sideAt(facts.length),
+        starts: [],
+        overflow: false,
+        faults: [],
+        notes: [],
+        fill: 0,
+      });
     blankBefore.push(blank);
     first.push(facts.length);
     for (const page of run.facts) facts.push({ ...page, side: sideAt(facts.length) });
