@@ -109,6 +109,13 @@ describe('placementOf', () => {
     ).toBe('新闻NEWS');
   });
 
+  it('counts the kicker into what stands above the title, after the band or label', () => {
+    const first = issue.articles.find((a) => a.title === '乙')!;
+    const later = issue.articles.find((a) => a.title === '丙')!;
+    expect(placementOf(toc, { ...first, kicker: '聚焦封装' }, 'none').above).toBe('新闻聚焦封装');
+    expect(placementOf(toc, { ...later, kicker: '聚焦封装' }, 'none').above).toBe('聚焦封装');
+  });
+
   it('sets an article with a table of more than six columns in one column, unless it asks for two', () => {
     const twoColumns = toc.map((s) => ({ ...s, section: { ...s.section, columns: 2 as const } }));
     const first = issue.articles.find((a) => a.title === '乙')!;

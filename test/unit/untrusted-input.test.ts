@@ -98,4 +98,11 @@ describe('sourceBlocks', () => {
     const tree = parseMarkdown('正文<script>x</script>。\n\n脚注[^1]。\n\n[^1]: 说明。\n\n留下。');
     expect(sourceBlocks(tree)).toEqual(['说明。', '留下。']);
   });
+
+  it('leaves out the marker of a pull quote or a box of facts, which is markup, and keeps their words', () => {
+    const tree = parseMarkdown(
+      '> [!引语] 一句话。\n\n> [!资料] 标题\n> 说明。\n\n> [!NOTE] 其他引文。\n\n正文 [!资料] 不动。',
+    );
+    expect(sourceBlocks(tree)).toEqual(['一句话。', '标题说明。', '[!NOTE]其他引文。', '正文[!资料]不动。']);
+  });
 });

@@ -13,3 +13,9 @@ export const SUBHEAD_NUMBER =
   /^(?:\(\s*\d{1,2}\s*\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|0\d(?![\d.%]))\s*/;
 /** A question or answer paragraph of an interview. */
 export const QA_LABEL = /^(问|答)\s*[：:]\s*/;
+/**
+ * The marker that opens a pull quote or a box of facts: a quote block whose first line is `[!引语]` or `[!资料]`
+ * (GitHub's alert syntax, so that a contributor's pull request previews it as a quote).
+ */
+export const PULL_QUOTE_MARK = /^\s*\[!(?:引语|pull-?quote)\]\s*/i;
+export const FACTS_BOX_MARK = /^\s*\[!(?:资料|背景|链接|facts|box)\][^\S\n]*/i;

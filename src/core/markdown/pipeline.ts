@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeAsides from './rehype-asides.ts';
 import rehypeColumnGroups from './rehype-column-groups.ts';
 import rehypeFigure from './rehype-figure.ts';
 import rehypeImageSource from './rehype-image-source.ts';
@@ -28,6 +29,7 @@ export const markdownProcessor = unified({
     rehypeTableCaption,
     rehypeNumberedSubhead,
     rehypeQa,
+    rehypeAsides,
     rehypePicture,
     rehypeColumnGroups,
   ],

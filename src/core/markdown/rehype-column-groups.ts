@@ -1,11 +1,23 @@
 import type { Element, Root, RootContent } from 'hast';
 import { CLASS } from '../../print/runtime/contract.ts';
-import { hasClass } from './hast.ts';
+import { eachElement, hasClass } from './hast.ts';
 
-/** What a page in columns sets across all its columns: subheads, tables, figures. */
+const isTable = (node: Element) => node.tagName === 'div' && hasClass(node, 'table-wrap');
+
+/** A box of facts that holds a table is as wide as the table. */
+function holdsTable(node: Element): boolean {
+  let found = false;
+  eachElement(node, (el) => (found ||= el.tagName === 'table'));
+  return found;
+}
+
+/** What a page in columns sets across all its columns: subheads, tables, figures, boxes with a table. */
 const isWide = (node: RootContent) =>
   node.type === 'element' &&
-  (node.tagName === 'h2' || node.tagName === 'figure' || (node.tagName === 'div' && hasClass(node, 'table-wrap')));
+  (node.tagName === 'h2' ||
+    node.tagName === 'figure' ||
+    isTable(node) ||
+    (hasClass(node, CLASS.factsBox) && holdsTable(node)));
 
 /**
  * Wraps each run of running text between wide blocks in `<div class="column-group">`, so that print can set the

@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { compact } from '../../print/compact-text.ts';
+import { FACTS_BOX_MARK, PULL_QUOTE_MARK } from './patterns.ts';
 
 /** The blocks of Markdown whose words must reach print: paragraphs, headings, table cells, code. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
@@ -12,13 +13,16 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
  */
 export function sourceBlocks(tree: Root): string[] {
   const blocks: string[] = [];
-  const walk = (node: Nodes): void => {
+  const walk = (node: Nodes, parent?: Nodes): void => {
     if (BLOCKS.has(node.type)) {
-      const text = textOf(node);
+      let text = textOf(node);
+      // The `[!引语]` / `[!资料]` that opens a quote block is markup (rehype-asides.ts), not words to print.
+      if (parent?.type === 'blockquote' && parent.children[0] === node)
+        text = text.replace(PULL_QUOTE_MARK, '').replace(FACTS_BOX_MARK, '');
       if (text) blocks.push(text);
       return;
     }
-    if ('children' in node) node.children.forEach(walk);
+    if ('children' in node) node.children.forEach((child) => walk(child, node));
   };
   walk(tree);
   return blocks;

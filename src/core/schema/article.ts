@@ -8,6 +8,9 @@ import { dateSchema } from './date.ts';
  */
 export const articleSchema = z.strictObject({
   title: z.string().trim().min(1),
+  /** The 引题 printed above the title, in smaller type. */
+  kicker: z.string().trim().min(1).optional(),
+  /** The deck (副题) below the title. */
   subtitle: z.string().optional(),
   section: z.string().min(1),
   order: z.number().int().nonnegative().optional(),
@@ -16,6 +19,8 @@ export const articleSchema = z.strictObject({
   source: z.string().optional(),
   date: dateSchema.optional(),
   summary: z.string().optional(),
+  /** A sentence set large in the body, after its first third (a pull quote can also be written `> [!引语] …`). */
+  pullQuote: z.string().trim().min(1).optional(),
   print: z.boolean().default(true),
   web: z.boolean().default(true),
   /** Start on a new page (true) or below the article before (false); unset, the section's `runOn` decides. */
@@ -30,6 +35,8 @@ export type ArticleFrontMatter = z.output<typeof articleSchema>;
 /** What a contributor is told when a field is wrong; keyed by field name. */
 export const articleHints: Record<string, string> = {
   title: '给文章一个标题：`title: 文章标题`。',
+  kicker: '引题写成一行文字，例如 `kicker: 聚焦先进封装`，否则删去这一行。',
+  pullQuote: '引语写成一句话，例如 `pullQuote: 封装已是系统的一部分。`，否则删去这一行。',
   section: '把 `section:` 设为 publication.yaml 中的一个栏目 id。',
   order: '写一个整数，或者省略它，让文件名以顺序号开头，例如 `03-slug.md`。',
   date: '日期写成 YYYY-MM-DD，例如 `date: 2026-10-12`。',

@@ -95,7 +95,7 @@ export interface Placement {
   band: boolean;
   /** The section's name as a label above the title: an article that starts a page, other than under a band. */
   label: boolean;
-  /** What is printed right above the title (band or label), for the PDF check to find the head by. */
+  /** What is printed right above the title (band or label, then the kicker), for the PDF check to find the head by. */
   above: string;
 }
 
@@ -115,6 +115,8 @@ export function placementOf(
     columns: section ? columnsOf(article, section) : (article.columns ?? 1),
     band,
     label,
-    above: !section ? '' : band ? section.title + (section.english ?? '') : label ? section.title : '',
+    above:
+      (!section ? '' : band ? section.title + (section.english ?? '') : label ? section.title : '') +
+      (article.kicker ?? ''),
   };
 }

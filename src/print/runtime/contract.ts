@@ -13,6 +13,10 @@ export const CLASS = {
   sourceLine: 'source',
   /** Running text between an article's subheads, tables and figures, set in columns where the article has them. */
   columnGroup: 'column-group',
+  /** A pull quote (`> [!引语]`, or the front matter's `pullQuote`) and a box of facts (`> [!资料] Title`). */
+  pullQuote: 'pull-quote',
+  factsBox: 'facts-box',
+  factsTitle: 'facts-title',
   /** Where the 目录 prints an article's page number, filled in after pagination. */
   tocFolio: 'toc-folio',
   runningHead: 'qk-running-head',
