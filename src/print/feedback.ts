@@ -1,5 +1,5 @@
 import type { Issue } from '../core/model.ts';
-import type { PrintLayout } from './layout.ts';
+import type { MovedFigure, PrintLayout } from './layout.ts';
 
 /** A page filled less than this far down is worth an editor's look (a short item alone, a gap before a break). */
 export const SPARSE_FILL = 0.5;
@@ -18,6 +18,8 @@ export interface LayoutFeedback {
   }[];
   /** Content pages filled less than half way down. */
   sparsePages: { pdfPage: number; folio: number | null; fill: number }[];
+  /** Figures set apart from the text before them (layout.ts, MovedFigure), where they are printed. */
+  movedFigures: ({ pdfPage: number; folio: number | null } & MovedFigure)[];
 }
 
 export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedback {
@@ -40,12 +42,17 @@ export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedbac
     sparsePages: layout.pages
       .filter((p) => p.kind === 'content' && (layout.fill[p.pdfPage - 1] ?? 1) < SPARSE_FILL)
       .map((p) => ({ pdfPage: p.pdfPage, folio: p.folio, fill: layout.fill[p.pdfPage - 1]! })),
+    movedFigures: layout.pages.flatMap((p) =>
+      (layout.moved[p.pdfPage - 1] ?? []).map((figure) => ({ pdfPage: p.pdfPage, folio: p.folio, ...figure })),
+    ),
   };
 }
 
+const listed = (pages: number[]) => `PDF page ${pages.slice(0, 8).join(', ')}${pages.length > 8 ? ', …' : ''}`;
+
 /** The build's line about it: `36 articles, 7 on their printed page, mean shift +1.5 (largest 4); 3 pages …`. */
 export function feedbackSummary(feedback: LayoutFeedback): string {
-  const { articles, sparsePages } = feedback;
+  const { articles, sparsePages, movedFigures } = feedback;
   const shifts = articles.flatMap((a) => (a.shift === undefined ? [] : [a.shift]));
   const parts = [`${articles.length} articles`];
   if (shifts.length) {
@@ -56,10 +63,13 @@ export function feedbackSummary(feedback: LayoutFeedback): string {
         `${mean.toFixed(1)} pages off on average (at most ${largest})`,
     );
   }
-  const shown = sparsePages.slice(0, 8).map((p) => p.pdfPage);
-  const more = sparsePages.length > shown.length ? ', …' : '';
   const sparse = sparsePages.length
-    ? `${sparsePages.length} page(s) less than half full (PDF page ${shown.join(', ')}${more})`
+    ? `${sparsePages.length} page(s) less than half full (${listed(sparsePages.map((p) => p.pdfPage))})`
     : 'no page less than half full';
-  return `${parts.join(', ')}; ${sparse}`;
+  const floated = movedFigures.filter((f) => f.paragraphs > 0).length;
+  const moved = movedFigures.length
+    ? `; ${movedFigures.length} figure(s) apart from their text, ${floated} floated to fill a page ` +
+      `(${listed(movedFigures.map((f) => f.pdfPage))})`
+    : '';
+  return `${parts.join(', ')}; ${sparse}${moved}`;
 }

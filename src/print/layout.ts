@@ -25,6 +25,18 @@ export interface PageFacts {
   notes: string[];
   /** How far down its content area the page's content reaches, 0 to 1. */
   fill: number;
+  /** Figures on the page set apart from the text before them in the source (see MovedFigure). */
+  moved: MovedFigure[];
+}
+
+/**
+ * A figure that stands apart from the text it follows in the source: it heads its page while that text ends on
+ * the page before, or it floated below `paragraphs` paragraphs of the text after it, to fill a page.
+ */
+export interface MovedFigure {
+  /** The caption's first characters (or the image's alternative text), for an editor to find it by. */
+  caption: string;
+  paragraphs: number;
 }
 
 export interface PageLayout {
@@ -68,6 +80,8 @@ export interface PrintLayout {
   images: PlacedImage[];
   /** Each page's `fill` as the browser measured it (the same for every kind, so not the kind's to lay out). */
   fill: number[];
+  /** Each page's figures set apart from their text, as the browser found them. */
+  moved: MovedFigure[][];
 }
 
 /** The running heads a kind may print: the publication's name, and each section's title by id. */

@@ -76,6 +76,7 @@ export function placeRuns(runs: RunPages[]): { facts: PageFacts[]; first: number
         faults: [],
         notes: [],
         fill: 0,
+        moved: [],
       });
     blankBefore.push(blank);
     first.push(facts.length);

@@ -106,6 +106,7 @@ describe('qikan build --root test/fixtures/mini', () => {
   it('prints the images sharp prepared from the source files, at the size of their boxes', async () => {
     const print = path.join(built.out, 'print/2025-01/images');
     expect(fs.readdirSync(print).sort()).toEqual([
+      'article-figure-float-0.png',
       'article-first-news-0.png',
       'article-long-view-0.png',
       'cover-0.png',
@@ -123,7 +124,21 @@ describe('qikan build --root test/fixtures/mini', () => {
       '/2025-01/first-news/',
       '/2025-01/second-news/',
       '/2025-01/long-view/',
+      '/2025-01/figure-float/',
     ]);
+  });
+
+  it('floats a figure that does not fit at the foot of a page below the paragraphs after it, to fill the page', async () => {
+    const pages = await built.pdf('2025-01');
+    const at = pages.findIndex((p) => p.compact.includes('图2页脚放不下的插图'));
+    // The paragraph after the figure in the source fills the page before it, and the figure heads its page.
+    expect(pages[at - 1]!.compact).toContain('第7段写的是');
+    expect(pages[at]!.compact).not.toContain('第7段写的是');
+    expect(pages[at]!.compact.indexOf('图2')).toBeLessThan(pages[at]!.compact.indexOf('第8段写的是'));
+    const moved = built.manifest.issues[0]!.layout!.movedFigures;
+    expect(moved).toContainEqual(expect.objectContaining({ pdfPage: at + 1, caption: '图2 页脚放不下的插图' }));
+    expect(moved.find((f) => f.caption.startsWith('图2'))!.paragraphs).toBeGreaterThan(0);
+    expect(built.stdout).toMatch(/layout: 2025-01: .*figure\(s\) apart from their text, 1 floated to fill a page/);
   });
 
   it('sets the PDF metadata from the publication and the issue', async () => {

@@ -35,6 +35,18 @@ describe('the sample publication', () => {
     );
   });
 
+  it('floats a figure that does not fit at the foot of a page below later text, leaving no half-empty page before it', async () => {
+    const { layout } = built.manifest.issues.find((i) => i.id === '2026-10')!;
+    const floated = layout!.movedFigures.filter((f) => f.paragraphs > 0);
+    expect(floated.length).toBeGreaterThan(0);
+    const pages = await built.pdf('2026-10');
+    const sparse = layout!.sparsePages.map((p) => p.pdfPage);
+    for (const figure of floated) {
+      expect(pages[figure.pdfPage - 1]!.compact).toContain(figure.caption.replace(/\s+/g, ''));
+      expect(sparse).not.toContain(figure.pdfPage - 1);
+    }
+  });
+
   it('leaves no single line of a paragraph alone at the top or foot of a page (widows and orphans)', () => {
     expect(built.stdout).toContain('checked');
     expect(built.stdout).not.toContain('a single line of a paragraph');

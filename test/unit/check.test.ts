@@ -73,6 +73,7 @@ const layout: PrintLayout = {
   ],
   images: [],
   fill: [],
+  moved: [],
 };
 const good = [
   text('封面'),

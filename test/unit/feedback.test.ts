@@ -36,6 +36,7 @@ const layout: PrintLayout = {
   ],
   images: [],
   fill: [1, 0.9, 1, 0.3, 0.45, 1],
+  moved: [[], [], [], [{ caption: '图1 结构', paragraphs: 0 }], [{ caption: '图2 趋势', paragraphs: 3 }], []],
 };
 
 describe('layoutFeedback', () => {
@@ -56,10 +57,21 @@ describe('layoutFeedback', () => {
     ]);
   });
 
+  it('lists the figures set apart from their text, with the page and folio they are printed on', () => {
+    expect(feedback.movedFigures).toEqual([
+      { pdfPage: 4, folio: 2, caption: '图1 结构', paragraphs: 0 },
+      { pdfPage: 5, folio: 3, caption: '图2 趋势', paragraphs: 3 },
+    ]);
+  });
+
   it('says it in one line', () => {
     expect(feedbackSummary(feedback)).toBe(
       '3 articles, 1 of 2 on their printed page, 0.5 pages off on average (at most 1); ' +
-        '2 page(s) less than half full (PDF page 4, 5)',
+        '2 page(s) less than half full (PDF page 4, 5); ' +
+        '2 figure(s) apart from their text, 1 floated to fill a page (PDF page 4, 5)',
+    );
+    expect(feedbackSummary({ ...feedback, sparsePages: [], movedFigures: [] })).toBe(
+      '3 articles, 1 of 2 on their printed page, 0.5 pages off on average (at most 1); no page less than half full',
     );
   });
 });

@@ -42,6 +42,7 @@ describe('outlineEntries', () => {
     ],
     images: [],
     fill: [],
+    moved: [],
   };
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {

@@ -12,6 +12,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   faults: [],
   notes: [],
   fill: 1,
+  moved: [],
   ...more,
 });
 

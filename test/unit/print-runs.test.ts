@@ -16,6 +16,7 @@ const page = (kind: PageFacts['kind'] = 'content', starts: string[] = []): PageF
   faults: [],
   notes: [],
   fill: 1,
+  moved: [],
 });
 
 describe('splitRuns', () => {

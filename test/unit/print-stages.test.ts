@@ -169,6 +169,7 @@ describe('decorate', () => {
     faults: [],
     notes: [],
     fill: 1,
+    moved: [],
     ...more,
   });
   const run = { heads: { publication: '示例月刊', sections: { news: '新闻' } } } as unknown as PrintRun;

@@ -49,6 +49,8 @@ export const DATA = {
   placedImage: 'qkImage',
   /** A continued article keeps its id here: Paged.js writes it, moving `id` to the first part. */
   id: 'id',
+  /** On a figure moved below the text after it, to fill the page it did not fit on: how many blocks it moved. */
+  floated: 'qkFloated',
 } as const;
 
 /** The page roles a component can give the element that starts a page. */
@@ -144,7 +146,7 @@ declare global {
     PagedConfig: { settings?: Record<string, unknown> };
     Paged: {
       Previewer: new (settings?: Record<string, unknown>) => PagedPreviewer;
-      Handler: new (...args: unknown[]) => object;
+      Handler: new (...args: unknown[]) => { chunker: { pages: { area: HTMLElement }[] } };
       Chunker: { prototype: { loadFonts(): Promise<unknown> } };
       registerHandlers: (...handlers: unknown[]) => void;
     };

@@ -1,5 +1,5 @@
 // Paged.js handlers of the print runtime: what a magazine keeps that Paged.js does not by itself.
-import { CLASS } from './contract.ts';
+import { CLASS, DATA } from './contract.ts';
 
 export function registerTableHeaders(): void {
   class RepeatTableHeader extends window.Paged.Handler {
@@ -159,4 +159,80 @@ export function registerKeepHeads(): void {
     }
   }
   window.Paged.registerHandlers(KeepHeads);
+}
+
+/** A figure of an article's body, the only kind that floats: tables and subheads keep their place in the text. */
+const isFloatable = (node: Element | null | undefined): node is HTMLElement =>
+  node instanceof HTMLElement && node.tagName === 'FIGURE' && !!node.parentElement?.classList.contains('article-body');
+
+const isColumnGroup = (node: Element | null | undefined): node is HTMLElement =>
+  node instanceof HTMLElement && node.classList.contains(CLASS.columnGroup);
+
+/**
+ * Figures as page floats. A figure that does not fit in what is left of a page would leave that space empty
+ * (Paged.js moves it, and all that follows, to the next page); instead the paragraphs after it fill the space and
+ * the figure heads the next page. When the last block of the text before a figure is about to be laid out, it and
+ * the figure are tried on the page: where the figure would not fit, as many of the paragraphs after the figure as
+ * fit move before it in the source: into that text (balanced in its columns with it), or, after a subhead, with
+ * the subhead as a column group of their own. A figure moves once, only over running text and a subhead, and only
+ * where at least three lines are left.
+ */
+export function registerFigureFloats(): void {
+  class FigureFloats extends window.Paged.Handler {
+    layoutNode(node: Node): void {
+      const group = node.parentElement;
+      if (!(node instanceof Element) || node.nextElementSibling || !isColumnGroup(group)) return;
+      const figure = group.nextElementSibling;
+      const next = figure?.nextElementSibling;
+      const head = next && /^H[2-4]$/.test(next.tagName) ? next : undefined;
+      const after = head ? head.nextElementSibling : next;
+      if (!isFloatable(figure) || figure.dataset[DATA.floated] || !isColumnGroup(after)) return;
+      const area = this.chunker.pages.at(-1)?.area;
+      const rendered = area?.querySelector(`[data-ref="${group.dataset.ref}"]`);
+      if (!area || !rendered?.parentElement) return;
+      const bounds = area.getBoundingClientRect();
+      const within = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom <= bounds.bottom + 0.5 && r.right <= bounds.right + 0.5;
+      };
+      // Tries blocks at the end of the text on the page and blocks after it: whether all stay on the page.
+      const fits = (blocks: Element[], following: Element[] = []) => {
+        const trial = blocks.map((b) => b.cloneNode(true) as Element);
+        const below = following.map((b) => b.cloneNode(true) as Element);
+        rendered.append(...trial);
+        rendered.after(...below);
+        const inside = [rendered, ...below].every(within);
+        for (const el of [...trial, ...below]) el.remove();
+        return inside;
+      };
+      const firstOf = (count: number) => {
+        const part = after.cloneNode(false) as HTMLElement;
+        part.append(...[...after.children].slice(0, count).map((b) => b.cloneNode(true)));
+        return part;
+      };
+      const lh = parseFloat(getComputedStyle(rendered).lineHeight) || 16;
+      if (fits([node], [figure]) || !fits([node])) return;
+      const blocks = [...after.children];
+      // Less than three lines left under the text: the figure leaves no gap worth filling.
+      const probe = document.createElement('div');
+      probe.style.height = `${3 * lh}px`;
+      if (!fits([node, probe])) return;
+      const tried = (count: number) =>
+        head ? fits([node], [head, firstOf(count)]) : fits([node, ...blocks.slice(0, count)]);
+      let taken = 0;
+      while (taken < blocks.length && tried(taken + 1)) taken++;
+      if (!taken) return;
+      figure.dataset[DATA.floated] = String(taken);
+      if (!head) node.after(...blocks.slice(0, taken));
+      else if (taken === blocks.length) figure.before(head, after);
+      else {
+        const part = after.cloneNode(false) as HTMLElement;
+        part.dataset.ref = `${after.dataset.ref}-float`;
+        part.append(...blocks.slice(0, taken));
+        figure.before(head, part);
+      }
+      if (!head && taken === blocks.length) after.remove();
+    }
+  }
+  window.Paged.registerHandlers(FigureFloats);
 }

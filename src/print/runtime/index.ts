@@ -4,7 +4,7 @@
 // one by one instead, as the engine asks (runs.ts).
 import { ID, PAGED, type PageFindings } from './contract.ts';
 import { decoratePages } from './decorate.ts';
-import { registerKeepHeads, registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
+import { registerFigureFloats, registerKeepHeads, registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 import { startRunWorker } from './runs.ts';
 
@@ -47,6 +47,7 @@ function register(): void {
   registerTableHeaders();
   registerWidowsAndOrphans();
   registerKeepHeads();
+  registerFigureFloats();
 }
 
 async function prepare(): Promise<void> {

@@ -1,6 +1,6 @@
 // What the print runtime reads off each page Paged.js made: its kind, side, section, the articles starting on
 // it, and what breaks a layout rule there; and every image as placed.
-import type { PageFacts, PlacedImage } from '../layout.ts';
+import type { MovedFigure, PageFacts, PlacedImage } from '../layout.ts';
 import { CLASS, DATA, PAGED, dataAttribute } from './contract.ts';
 
 function overflows(content: Element): boolean {
@@ -53,6 +53,24 @@ function notesOf(content: Element): string[] {
   });
 }
 
+/** Figures set apart from the text before them: floated below later text, or heading a page their text is not on. */
+function movedOf(content: Element): MovedFigure[] {
+  return [...content.querySelectorAll<HTMLElement>('.article-body > figure')].flatMap((figure) => {
+    const floated = Number(figure.dataset[DATA.floated] ?? 0);
+    const before = document.createRange();
+    before.setStart(content, 0);
+    before.setEndBefore(figure);
+    const heads = !before.toString().trim();
+    if (!floated && !heads) return [];
+    // The caption's own words, without the 资料来源 note the Markdown pipeline joins to it.
+    const words = [...(figure.querySelector('figcaption')?.childNodes ?? [])].filter(
+      (n) => !(n instanceof Element && n.classList.contains('data-source')),
+    );
+    const caption = (words.map((n) => n.textContent).join('') || figure.querySelector('img')?.alt || '').trim();
+    return [{ caption: caption.slice(0, 24), paragraphs: floated }];
+  });
+}
+
 export function factsOf(page: Element): PageFacts {
   const content = page.querySelector(`.${PAGED.content}`)!;
   const nothing = !content.textContent!.trim() && !content.querySelector('img');
@@ -78,6 +96,7 @@ export function factsOf(page: Element): PageFacts {
     faults: kind === 'content' ? faultsOf(content) : [],
     notes: kind === 'content' ? notesOf(content) : [],
     fill: fillOf(content),
+    moved: kind === 'content' ? movedOf(content) : [],
   };
 }
 

@@ -18,6 +18,7 @@ export async function decorate(
     ...kind.layoutPages(paginated.facts, run.heads),
     images: paginated.images,
     fill: paginated.facts.map((f) => f.fill),
+    moved: paginated.facts.map((f) => f.moved),
   };
   const decoration: Decoration = {
     pages: layout.pages.map((p) =>

@@ -236,6 +236,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     // An image's page counts from its run's first page.
     images: all.flatMap((f, k) => f.images.map((image) => ({ ...image, pdfPage: image.pdfPage + first[k]! }))),
     fill: pages.map((p) => p.fill),
+    moved: pages.map((p) => p.moved),
   };
   const text: PageText[] = [];
   for (const [k, run] of (printed as PrintedRun[]).entries()) {

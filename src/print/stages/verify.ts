@@ -1,5 +1,6 @@
 import type { Issue } from '../../core/model.ts';
 import type { Publication } from '../../core/schema/publication.ts';
+import { DATA_SOURCE, FIGURE_CAPTION } from '../../core/markdown/patterns.ts';
 import { compact } from '../compact-text.ts';
 import { lengthToPt } from '../geometry.ts';
 import type { PrintLayout } from '../layout.ts';
@@ -59,7 +60,8 @@ export function pageProblems(layout: PrintLayout): string[] {
  * Paged.js can drop content at page breaks, in tables and around floats without a word. Every block of every
  * article (from the print document before pagination) must be found, in order, in the PDF's text of the
  * article's pages, read inside the margins so that running heads and folios do not break a paragraph that runs
- * over a page.
+ * over a page. A figure's caption and its 资料来源 note are found anywhere in the article: a figure that did not fit
+ * where it stands floats below the text after it (handlers.ts).
  */
 export function lostText(
   publication: Publication,
@@ -92,9 +94,10 @@ export function lostText(
     };
     let cursor = 0;
     for (const block of blocks.get(anchor) ?? []) {
+      const floats = FIGURE_CAPTION.test(block) || DATA_SOURCE.test(block);
       // In reading order: a short cell such as 投资 must not be found in a sentence elsewhere.
-      const at = text.indexOf(block, cursor);
-      if (at >= 0) cursor = at + block.length;
+      const at = text.indexOf(block, floats ? 0 : cursor);
+      if (at >= 0) cursor = floats ? cursor : at + block.length;
       else {
         const shown = block.length > 40 ? block.slice(0, 40) + '…' : block;
         problems.push(`${article?.file ?? anchor}: text lost on PDF page ${pageAt(cursor)}: "${shown}"`);
