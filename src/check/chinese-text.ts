@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { run, type Options } from 'zhlint';
 import { parseMarkdown } from '../core/markdown/parse.ts';
-import { FIGURE_CAPTION, SUBHEAD_NUMBER, TABLE_CAPTION } from '../core/markdown/patterns.ts';
+import { FACTS_BOX_MARK, FIGURE_CAPTION, PULL_QUOTE_MARK, SUBHEAD_NUMBER, TABLE_CAPTION } from '../core/markdown/patterns.ts';
 import type { ZhRuleId } from '../core/rules.ts';
 
 /** A problem in a Markdown body: where it starts (offset into the body), its rule and whether --fix mends it. */
@@ -122,7 +122,7 @@ function textRuns(source: string, tree: Root): { value: string; offset: number }
  */
 function ignoredCases(source: string, tree: Root): { textStart: string }[] {
   const prefixes = new Set<string>();
-  visit(tree, (node) => {
+  visit(tree, (node, index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'link' && start !== undefined && end !== undefined && !/^[[<]/.test(source.slice(start, end))) {
@@ -140,6 +140,12 @@ function ignoredCases(source: string, tree: Root): { textStart: string }[] {
           ? (SUBHEAD_NUMBER.exec(first.value) ?? FIGURE_CAPTION.exec(first.value) ?? TABLE_CAPTION.exec(first.value))
           : null;
       if (m && /\s$/.test(m[0])) prefixes.add(m[0]);
+    }
+    // The `[!引语]` / `[!资料]` that opens a quote block is markup, in ASCII brackets (rehype-asides.ts).
+    if (node.type === 'paragraph' && parent?.type === 'blockquote' && index === 0) {
+      const first = node.children[0];
+      const m = first?.type === 'text' ? (PULL_QUOTE_MARK.exec(first.value) ?? FACTS_BOX_MARK.exec(first.value)) : null;
+      if (m) prefixes.add(m[0]);
     }
   });
   // A comma between Latin words is English (Micron Technology, Inc.; Intel, AMD and Arm), not a Chinese comma.

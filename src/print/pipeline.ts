@@ -123,19 +123,29 @@ export async function printIssues(
         html,
         JSON.stringify({ meta, boxes, cmyk: !!options.cmyk, sources }),
       );
-      const kept = cache.json<{ layout: PrintLayout }>(issueKey);
+      const kept = cache.json<{ layout: PrintLayout; warnings: string[] }>(issueKey);
       const keptPdf = kept && cache.pdf(issueKey);
       if (kept && keptPdf) {
+        // A reused PDF says again what its making warned of: a warning does not go away with the cache.
+        kept.warnings.forEach((w) => report.warn(w));
         await fs.writeFile(file, keptPdf);
         const result = { layout: kept.layout, bytes: keptPdf.byteLength, printReady, cmyk: !!options.cmyk };
         printed.set(issue.id, { ...result, work: { reused: true } });
         report.done(issue, printed.get(issue.id)!);
         continue;
       }
+      const warnings: string[] = [];
+      const issueReport: PrintReporter = {
+        ...report,
+        warn: (message) => {
+          warnings.push(message);
+          report.warn(message);
+        },
+      };
       const made =
         engine === 'whole'
-          ? await printWhole(await context(), model, run, kind, documentDir, report)
-          : await printIssueRuns(await context(), model, run, kind, documentDir, html, common, cache, report, options);
+          ? await printWhole(await context(), model, run, kind, documentDir, issueReport)
+          : await printIssueRuns(await context(), model, run, kind, documentDir, html, common, cache, issueReport, options);
       const steps = { ...made.steps };
       const timed = async <T>(step: string, job: () => Promise<T> | T): Promise<T> => {
         const t0 = performance.now();
@@ -161,7 +171,7 @@ export async function printIssues(
       const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, meta) : pdf;
       await fs.writeFile(file, final);
       cache.savePdf(issueKey, final);
-      cache.saveJson(issueKey, { layout: made.layout });
+      cache.saveJson(issueKey, { layout: made.layout, warnings });
       const seconds = (performance.now() - started) / 1000;
       const result: PrintedIssue = {
         layout: made.layout,

@@ -103,6 +103,12 @@ describe('qikan build --root test/fixtures/mini', () => {
     expect(built.stdout).not.toContain('chart.png prints');
   });
 
+  it('says again what a PDF reused from the cache warned of when it was made', () => {
+    const again = build(root, 'mini-again');
+    expect(again.stdout).toMatch(/pdf: 2025-01: .*reused from the cache \(nothing it is made of changed\)/);
+    expect(again.stdout).toMatch(/warning: issues\/2025-01\/03-long-view\.md: image small\.png prints at 96 ppi/);
+  });
+
   it('prints the images sharp prepared from the source files, at the size of their boxes', async () => {
     const print = path.join(built.out, 'print/2025-01/images');
     expect(fs.readdirSync(print).sort()).toEqual([

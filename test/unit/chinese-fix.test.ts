@@ -22,3 +22,14 @@ describe('qikan check --fix on full stops', () => {
     expect(fixChinese(text)).toBe(text);
   });
 });
+
+describe('qikan check on pull quotes and boxes of facts', () => {
+  it('leaves the ASCII brackets of their markers alone, and still reads the text after them', () => {
+    const text = '> [!引语] 封装已是系统的一部分。\n\n> [!资料] 名词解释\n> 硅通孔是垂直的通道。\n';
+    expect(lintChinese(text)).toEqual([]);
+    expect(fixChinese(text)).toBe(text);
+    expect(lintChinese('> [!资料] 名词解释\n> 硅通孔是垂直的通道,用于互连。\n').map((p) => p.rule)).toEqual([
+      'zh-fullwidth-punctuation',
+    ]);
+  });
+});
