@@ -13,6 +13,8 @@ let built: Built;
 let model: Model;
 
 beforeAll(() => {
+  // A cold build, every stage run (a warm print cache would skip the print documents' images).
+  fs.rmSync(path.join(root, '.qikan'), { recursive: true, force: true });
   model = loadModel(root);
   built = build(root, 'mini', ['--print-documents']);
 });

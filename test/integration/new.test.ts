@@ -37,6 +37,9 @@ describe('qikan new', () => {
   });
 
   it('adds the next article of an issue with its front matter, and the article builds into the model', () => {
+    // The next number after the fixture's articles.
+    const count = fs.readdirSync(path.join(root, 'issues/2025-01')).filter((f) => f.endsWith('.md')).length;
+    const next = String(count + 1).padStart(2, '0');
     const r = qikan([
       'new',
       'article',
@@ -50,11 +53,11 @@ describe('qikan new', () => {
       root,
     ]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('04-article-04.md');
+    expect(r.stdout).toContain(`${next}-article-${next}.md`);
     const article = loadModel(root)
       .issues.find((i) => i.id === '2025-01')!
-      .articles.find((a) => a.order === 4)!;
-    expect(article).toMatchObject({ title: '对先进封装的三点看法', section: 'views', slug: 'article-04' });
+      .articles.find((a) => a.order === count + 1)!;
+    expect(article).toMatchObject({ title: '对先进封装的三点看法', section: 'views', slug: `article-${next}` });
   });
 
   it('says which sections exist when given an unknown one', () => {

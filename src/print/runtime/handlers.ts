@@ -195,10 +195,13 @@ export function registerFigureFloats(): void {
         const r = el.getBoundingClientRect();
         return r.bottom <= bounds.bottom + 0.5 && r.right <= bounds.right + 0.5;
       };
-      // Tries blocks at the end of the text on the page and blocks after it: whether all stay on the page.
+      // Tries blocks at the end of the text on the page and blocks after it: whether all stay on the page. A copy
+      // of an image has not loaded yet (nor has the one Paged.js will place): it is tried as wide as its column, at
+      // its own aspect ratio (decode-images.ts), so that the whole document and its runs decide alike.
       const fits = (blocks: Element[], following: Element[] = []) => {
         const trial = blocks.map((b) => b.cloneNode(true) as Element);
         const below = following.map((b) => b.cloneNode(true) as Element);
+        for (const img of below.flatMap((b) => [...b.querySelectorAll('img')])) img.style.width = '100%';
         rendered.append(...trial);
         rendered.after(...below);
         const inside = [rendered, ...below].every(within);

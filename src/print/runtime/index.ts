@@ -3,26 +3,11 @@
 // `window.qikanDecorate` (src/print/stages/decorate.ts). With `?runs`, the page paginates the document's runs
 // one by one instead, as the engine asks (runs.ts).
 import { ID, PAGED, type PageFindings } from './contract.ts';
+import { decodeImages } from './decode-images.ts';
 import { decoratePages } from './decorate.ts';
 import { registerFigureFloats, registerKeepHeads, registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 import { startRunWorker } from './runs.ts';
-
-/**
- * Paged.js waits for every image of a page to load, and a lazy image off screen never does: the pagination would
- * hang. Print wants every image anyway.
- */
-async function loadImages(): Promise<void> {
-  const images = [...document.images];
-  for (const img of images) img.loading = 'eager';
-  await Promise.all(
-    images.map((img) =>
-      img.decode().catch(() => {
-        throw new Error(`image ${img.currentSrc || img.src} could not be loaded`);
-      }),
-    ),
-  );
-}
 
 /** `?print-ready`: the page rules with the bleed and crop marks of publication.yaml, before Paged.js reads them. */
 function applyPrintReady(): void {
@@ -52,7 +37,7 @@ function register(): void {
 
 async function prepare(): Promise<void> {
   register();
-  await Promise.all([document.fonts.ready, loadImages()]);
+  await Promise.all([document.fonts.ready, decodeImages([...document.images])]);
 }
 
 /**

@@ -3,6 +3,7 @@
 // of its own and into a box of its own, the fonts of its text loaded first. The runs it holds are printed
 // together, then dropped.
 import { CLASS, PAGED, groupRuns, type Decoration, type RunFindings, type RunWorker } from './contract.ts';
+import { decodeImages } from './decode-images.ts';
 import { decoratePages } from './decorate.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 
@@ -66,7 +67,10 @@ export function startRunWorker(): RunWorker {
   return {
     count: runs.length,
     async paginate(run) {
-      await loadFonts(runs[run]!);
+      await Promise.all([
+        loadFonts(runs[run]!),
+        decodeImages(runs[run]!.flatMap((el) => [...el.querySelectorAll('img')])),
+      ]);
       const box = document.createElement('div');
       box.className = CLASS.runBox;
       document.body.append(box);
