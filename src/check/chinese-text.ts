@@ -2,7 +2,13 @@ import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { run, type Options } from 'zhlint';
 import { parseMarkdown } from '../core/markdown/parse.ts';
-import { FACTS_BOX_MARK, FIGURE_CAPTION, PULL_QUOTE_MARK, SUBHEAD_NUMBER, TABLE_CAPTION } from '../core/markdown/patterns.ts';
+import {
+  FACTS_BOX_MARK,
+  FIGURE_CAPTION,
+  PULL_QUOTE_MARK,
+  SUBHEAD_NUMBER,
+  TABLE_CAPTION,
+} from '../core/markdown/patterns.ts';
 import type { ZhRuleId } from '../core/rules.ts';
 
 /** A problem in a Markdown body: where it starts (offset into the body), its rule and whether --fix mends it. */

@@ -145,7 +145,18 @@ export async function printIssues(
       const made =
         engine === 'whole'
           ? await printWhole(await context(), model, run, kind, documentDir, issueReport)
-          : await printIssueRuns(await context(), model, run, kind, documentDir, html, common, cache, issueReport, options);
+          : await printIssueRuns(
+              await context(),
+              model,
+              run,
+              kind,
+              documentDir,
+              html,
+              common,
+              cache,
+              issueReport,
+              options,
+            );
       const steps = { ...made.steps };
       const timed = async <T>(step: string, job: () => Promise<T> | T): Promise<T> => {
         const t0 = performance.now();
