@@ -63,14 +63,18 @@ export interface PrintOptions {
    * pass, as Paged.js alone would, the reference the runs are tested against.
    */
   engine?: 'runs' | 'whole';
-  /** Browser pages paginating side by side (default: QIKAN_PRINT_WORKERS, else 2, at most the cores). */
+  /** Browser pages paginating side by side (default: QIKAN_PRINT_WORKERS, else one core less than there are). */
   workers?: number;
 }
 
-/** Two pages side by side on two cores was measured fastest (bench/print.ts); more only with more cores. */
-export function defaultWorkers(env = process.env): number {
+/**
+ * A page paginates on one core, and the browser's other processes and the build want another: on two cores one
+ * page was measured fastest (bench/print.ts, 76 pages: 9.6 s with one page, 10.4 s with two, 11.8 s with two
+ * pages sharing a renderer process), so one page per core but one, up to four.
+ */
+export function defaultWorkers(env = process.env, cores = os.availableParallelism()): number {
   const set = Number(env.QIKAN_PRINT_WORKERS);
-  return Number.isInteger(set) && set > 0 ? set : Math.max(1, Math.min(2, os.availableParallelism()));
+  return Number.isInteger(set) && set > 0 ? set : Math.max(1, Math.min(4, cores - 1));
 }
 
 /**

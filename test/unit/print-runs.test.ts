@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultWorkers } from '../../src/print/pipeline.ts';
 import type { PageFacts } from '../../src/print/layout.ts';
 import { PrintCache } from '../../src/print/print-cache.ts';
 import { placeRuns, splitRuns } from '../../src/print/runs.ts';
@@ -138,5 +139,13 @@ describe('--shard', () => {
   it('refuses a share that is not K of N', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(bad)).toThrow(/--shard/);
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('takes one browser page per core but one, at least one and at most four, unless QIKAN_PRINT_WORKERS says', () => {
+    expect([1, 2, 3, 8].map((cores) => defaultWorkers({}, cores))).toEqual([1, 1, 2, 4]);
+    expect(defaultWorkers({ QIKAN_PRINT_WORKERS: '3' }, 2)).toBe(3);
+    expect(defaultWorkers({ QIKAN_PRINT_WORKERS: 'many' }, 2)).toBe(1);
   });
 });

@@ -149,24 +149,36 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     await timed('images', () => input.prepareImages(worker.page, images));
     const pdf = await timed('render', () => renderPdf(worker.page));
     for (const k of list) await callRunWorker(worker, 'drop', k);
-    const text = await timed('read text', () => readPdfText(pdf));
-    const total = list.reduce((sum, k) => sum + facts[k]!.facts.length, 0);
-    if (text.length !== total)
-      throw new Error(
-        `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${total} pages, printed ${text.length}`,
-      );
     const batch = hashOf('batch', ...list.map((k) => decorations[k]!.key));
     cache.savePdf(batch, pdf);
     batches.set(batch, pdf);
     let at = 0;
     for (const k of list) {
       const count = facts[k]!.facts.length;
-      printed[k] = { batch, first: at, count, text: text.slice(at, at + count) };
-      cache.saveJson(decorations[k]!.key, printed[k]);
+      printed[k] = { batch, first: at, count, text: [] };
       heldBy[k] = undefined;
       at += count;
       rendered++;
     }
+    // The batch's text is read while the browser page goes on paginating; the runs are cached once it is known.
+    reading.push(
+      timed('read text', () => readPdfText(pdf)).then((text) => {
+        if (text.length !== at)
+          throw new Error(
+            `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${at} pages, printed ${text.length}`,
+          );
+        for (const k of list) {
+          const run = printed[k]!;
+          run.text = text.slice(run.first, run.first + run.count);
+          cache.saveJson(decorations[k]!.key, run);
+        }
+      }, fail),
+    );
+  };
+  const reading: Promise<void>[] = [];
+  const fail = (error: unknown) => {
+    failed ??= error;
+    notify();
   };
 
   const work = async (worker: PrintPage) => {
@@ -212,21 +224,25 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
   const opened: Promise<PrintPage>[] = [];
   if (printed.filter(Boolean).length < n) {
     for (let i = 0; i < Math.max(1, Math.min(input.workers, queue.length)); i++)
-      opened.push(timed('open', () => openRunWorker(input.context, input.url, n)));
+      // A context of its own for each page: pages of one site in one context share a renderer process, and so
+      // one main thread, and would paginate by turns instead of side by side.
+      opened.push(
+        timed('open', async () =>
+          openRunWorker(i ? await input.context.browser()!.newContext() : input.context, input.url, n),
+        ),
+      );
   }
   try {
     // Each page starts as soon as it has loaded; a failure stops the others.
-    await Promise.all(
-      opened.map((o) =>
-        o.then(work).catch((error: unknown) => {
-          failed ??= error;
-          notify();
-        }),
-      ),
-    );
+    await Promise.all(opened.map((o) => o.then(work).catch(fail)));
+    await Promise.all(reading);
     if (failed) throw failed;
   } finally {
-    await Promise.allSettled(opened.map((o) => o.then((w) => w.page.close())));
+    await Promise.allSettled(
+      opened.map((o) =>
+        o.then((w) => (w.page.context() === input.context ? w.page.close() : w.page.context().close())),
+      ),
+    );
   }
 
   const all = facts as RunFindings[];
