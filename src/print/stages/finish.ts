@@ -26,12 +26,12 @@ export interface PrintBoxes {
  * the sheet's top left corner.
  */
 export async function finishPdf(
-  bytes: Uint8Array,
+  source: Uint8Array | PDFDocument,
   meta: PdfMeta,
   outline: OutlineEntry[],
   boxes?: PrintBoxes,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = source instanceof PDFDocument ? source : await PDFDocument.load(source, { updateMetadata: false });
   renumberTaggedIds(doc);
   if (boxes) {
     for (const page of doc.getPages()) {

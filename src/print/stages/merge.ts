@@ -17,11 +17,12 @@ export interface RunPart {
  * starts on the side it asks for. Each PDF's pages are copied in one go, so that the fonts and images its
  * runs share are copied once. Named destinations come along, pointed at the merged pages (see setDestinations),
  * and when every PDF is tagged, so is the merged one: each page keeps its part of the structure tree.
- * One PDF taken whole is the document as it is.
+ * One PDF taken whole is the document as it is. The document is handed on unsaved, to be finished and saved once.
  */
-export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> = new Map()): Promise<Uint8Array> {
+export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> = new Map()): Promise<PDFDocument> {
   const only = parts[0]!;
-  if (parts.length === 1 && !only.blankBefore && !only.pages) return only.pdf;
+  if (parts.length === 1 && !only.blankBefore && !only.pages)
+    return PDFDocument.load(only.pdf, { updateMetadata: false });
   const merged = await PDFDocument.create({ updateMetadata: false });
   const sources = new Map<Uint8Array, { doc: PDFDocument; wanted: number[]; ids: Set<string> }>();
   for (const part of parts) {
@@ -52,7 +53,7 @@ export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> =
   }
   if (tagged) tree.write();
   setDestinations(merged, sources, copies, anchors);
-  return merged.save();
+  return merged;
 }
 
 /**
