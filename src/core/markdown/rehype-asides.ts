@@ -83,7 +83,9 @@ export default function rehypeAsides() {
       const first = blockChildren(node)[0];
       if (!first || first.tagName !== 'p') continue;
       const text = textOf(first);
-      if (PULL_QUOTE_MARK.test(text)) tree.children[i] = pullQuote(node, first);
+      // A marker with nothing after it stays a quote, where its author sees it.
+      if (PULL_QUOTE_MARK.test(text) && (text.replace(PULL_QUOTE_MARK, '') || blockChildren(node).length > 1))
+        tree.children[i] = pullQuote(node, first);
       else if (FACTS_BOX_MARK.test(text)) tree.children[i] = factsBox(node, first);
     }
     const frontmatter = (file.data as { astro?: { frontmatter?: { pullQuote?: unknown } } }).astro?.frontmatter;
