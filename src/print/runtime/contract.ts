@@ -9,6 +9,8 @@ export const CLASS = {
   article: 'article',
   articleHead: 'article-head',
   articleTitle: 'article-title',
+  /** An article's Markdown body: the figures in it float (handlers.ts). */
+  articleBody: 'article-body',
   /** An article's 来源 line. */
   sourceLine: 'source',
   /** Running text between an article's subheads, tables and figures, set in columns where the article has them. */

@@ -163,7 +163,9 @@ export function registerKeepHeads(): void {
 
 /** A figure of an article's body, the only kind that floats: tables and subheads keep their place in the text. */
 const isFloatable = (node: Element | null | undefined): node is HTMLElement =>
-  node instanceof HTMLElement && node.tagName === 'FIGURE' && !!node.parentElement?.classList.contains('article-body');
+  node instanceof HTMLElement &&
+  node.tagName === 'FIGURE' &&
+  !!node.parentElement?.classList.contains(CLASS.articleBody);
 
 const isColumnGroup = (node: Element | null | undefined): node is HTMLElement =>
   node instanceof HTMLElement && node.classList.contains(CLASS.columnGroup);

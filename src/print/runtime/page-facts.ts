@@ -55,7 +55,7 @@ function notesOf(content: Element): string[] {
 
 /** Figures set apart from the text before them: floated below later text, or heading a page their text is not on. */
 function movedOf(content: Element): MovedFigure[] {
-  return [...content.querySelectorAll<HTMLElement>('.article-body > figure')].flatMap((figure) => {
+  return [...content.querySelectorAll<HTMLElement>(`.${CLASS.articleBody} > figure`)].flatMap((figure) => {
     const floated = Number(figure.dataset[DATA.floated] ?? 0);
     const before = document.createRange();
     before.setStart(content, 0);
