@@ -109,7 +109,8 @@ function sampleMemory(): () => number {
     let kb = 0;
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+        // The executable only: this script's own arguments may name chromium (`--tools qikan,chromium`).
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.includes('chromium')) continue;
         // Proportional set size: memory shared between the processes (libraries, shared memory) counted once.
         kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
       } catch {
