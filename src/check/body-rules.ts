@@ -10,6 +10,7 @@ import type { Finding } from '../core/findings.ts';
 import { described } from '../core/rules.ts';
 import { urlScheme } from '../core/urls.ts';
 import { eachElement } from '../core/markdown/hast.ts';
+import { ANY_ASIDE_MARK, ASIDE_NAMES, FACTS_BOX_MARK, PULL_QUOTE_MARK } from '../core/markdown/patterns.ts';
 import { sanitizeSchema } from '../core/markdown/sanitize.ts';
 
 type At = Pick<Finding, 'line' | 'column'>;
@@ -49,6 +50,20 @@ export function checkLinks(tree: Root, sitePaths: Set<string> | undefined, repor
     } else if (sitePaths && !sitePaths.has(url.replace(/[?#].*$/, ''))) {
       report({ ...where, ...described('link-broken', { url, relative: false }) });
     }
+  });
+}
+
+/**
+ * A quote block opened by a `[!…]` marker that is neither a pull quote's nor a box of facts' (GitHub's `[!NOTE]`,
+ * a misspelt `[!引用]`): it would print as written, marker and all.
+ */
+export function checkAsideMarkers(tree: Root, report: Report): void {
+  const known = [...ASIDE_NAMES.pullQuote, ...ASIDE_NAMES.factsBox].map((n) => `[!${n}]`).join(' ');
+  visit(tree, 'blockquote', (quote) => {
+    const first = quote.children[0]?.type === 'paragraph' ? quote.children[0].children[0] : undefined;
+    if (first?.type !== 'text' || PULL_QUOTE_MARK.test(first.value) || FACTS_BOX_MARK.test(first.value)) return;
+    const m = ANY_ASIDE_MARK.exec(first.value);
+    if (m) report({ ...at(first), ...described('unknown-aside', { marker: m[1]!, known }) });
   });
 }
 

@@ -13,7 +13,7 @@ import { issueImagePaths } from '../kinds/kind.ts';
 import { textEms } from '../print/geometry.ts';
 import { described, finding } from '../core/rules.ts';
 import { positionOf } from '../core/yaml-source.ts';
-import { checkHtml, checkImageFile, checkLinks } from './body-rules.ts';
+import { checkAsideMarkers, checkHtml, checkImageFile, checkLinks } from './body-rules.ts';
 import { fixChinese, lintChinese } from './chinese-text.ts';
 
 export interface CheckOptions {
@@ -74,6 +74,7 @@ async function checkArticleFile(source: ArticleSource, model: Model | undefined)
 
   checkLinks(tree, model && sitePaths(model), inFile);
   checkHtml(tree, inFile);
+  checkAsideMarkers(tree, inFile);
   for (const ref of imageRefs(tree)) {
     if (ref.raw || isRemote(ref.src)) continue;
     const image = safeResolve(source.path, ref.src);

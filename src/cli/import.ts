@@ -8,7 +8,7 @@ import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../im
 import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
 import type { ImportResult, PublicationFacts } from '../import/result.ts';
-import { loadPinyin } from '../import/text.ts';
+import { loadPinyin } from '../core/title-slugs.ts';
 import { loadModel } from '../core/model.ts';
 import { ISSUE_FILE, ISSUE_ID } from '../core/names.ts';
 import { publicationSchema } from '../core/schema/publication.ts';

@@ -4,11 +4,24 @@ import sharp from 'sharp';
 import { stringify } from 'yaml';
 import { ISSUE_TEMPLATE, TEMPLATE } from '../core/article-template.ts';
 import { ContentError } from '../core/findings.ts';
-import { loadModel, readPublication } from '../core/model.ts';
+import { loadModel, readPublication, type Issue } from '../core/model.ts';
 import { ISSUE_FILE, ISSUE_ID, SLUG, articleFileName, issuesDir, parseArticleFileName } from '../core/names.ts';
+import { issueSlugs, loadPinyin } from '../core/title-slugs.ts';
 
 /** Today where the editor is (the machine's time zone), as YYYY-MM-DD. */
 const today = (now = new Date()) => now.toLocaleDateString('sv-SE');
+
+/**
+ * The new article's slug from its title's pinyin, told apart from the issue's other titles as an import would;
+ * `article-NN` for a title without Han or Latin words.
+ */
+async function slugFor(title: string, order: number, issue: Issue, files: string[]): Promise<string> {
+  const number = String(order).padStart(2, '0');
+  const slug = issueSlugs([...issue.articles, { title, order }], await loadPinyin()).at(-1);
+  if (!slug) return `article-${number}`;
+  const taken = files.some((f) => parseArticleFileName(f).slug === slug);
+  return taken ? `${slug}-${number}` : slug;
+}
 
 /**
  * `qikan new article`: the next free order number in the issue, the front matter filled in, a short body to
@@ -41,7 +54,7 @@ export async function newArticle(
   const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.md'));
   const order =
     Math.max(0, ...issue.articles.map((a) => a.order), ...names.map((f) => parseArticleFileName(f).order ?? 0)) + 1;
-  const slug = opts.slug ?? `article-${String(order).padStart(2, '0')}`;
+  const slug = opts.slug ?? (await slugFor(opts.title, order, issue, names));
   if (!SLUG.test(slug)) throw new Error(`--slug “${slug}”：网址只用小写英文单词和连字符，例如 zhejiang-ic-report`);
   const taken = names.find((f) => parseArticleFileName(f).slug === slug);
   if (taken) throw new Error(`--slug “${slug}”已是 ${path.join(path.relative(root, dir), taken)} 的网址，请换一个`);

@@ -68,7 +68,7 @@ create
   .requiredOption('--issue <id>', 'the issue, e.g. 2026-10')
   .requiredOption('--section <id>', 'the section id from publication.yaml')
   .requiredOption('--title <title>', 'the title')
-  .option('--slug <words>', 'its web address, lowercase ASCII words joined by "-"')
+  .option('--slug <words>', 'its web address, lowercase ASCII words joined by "-" (default: from the title\'s pinyin)')
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (opts: { issue: string; section: string; title: string; slug?: string; root: string }) => {
     process.stdout.write(`已创建 ${await newArticle(opts.root, opts)}：把括号里的占位文字换成文章的内容\n`);

@@ -310,6 +310,12 @@ export const RULES = {
     message: (p) => `网址“${p.url}”把后面的中文也当成了网址的一部分`,
     hint: '写成 [显示的文字](网址)，或在网址后面空一格。',
   }),
+  'unknown-aside': rule<{ marker: string; known: string }>({
+    severity: 'warning',
+    means: '引用块开头的 [!…] 标记不认识：它不会变成引语或资料框，而会原样印在引用里。',
+    message: (p) => `不认识的标记“[!${p.marker}]”，会原样印出`,
+    hint: (p) => `引语写 [!引语]，资料框写 [!资料] 标题（可用的标记：${p.known}）；只想引用一段话就删去这个标记。`,
+  }),
   'title-too-long': rule<{ ems: number; room: number }>({
     severity: 'warning',
     means: '标题太长，在印刷版目录里一行排不下。',

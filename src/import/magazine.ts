@@ -22,7 +22,8 @@ import { isBlank, lineList, lineRange, toLines, type Line } from './lines.ts';
 import { isTitleLike, matchTitles, type TitleMatch } from './match.ts';
 import type { ImportedArticle, ImportResult, PublicationFacts, ReportPart } from './result.ts';
 import { parseToc, tocEntries, type TocSection } from './toc.ts';
-import { issueSlugs, tidyProse, tidyTitle, titleKey, type Pinyin } from './text.ts';
+import { issueSlugs, type Pinyin } from '../core/title-slugs.ts';
+import { tidyProse, tidyTitle, titleKey } from './text.ts';
 
 /** A staff byline at an article's start: 本刊记者 林晓, 文／张三, 作者：李四. */
 const BYLINE = /^(?:本刊(?:特约)?记者|特约记者|记者|通讯员|撰文|作者|文)\s*[:：/／]?\s*\S.{0,30}$/;

@@ -4,17 +4,8 @@ import { closesBracket, NgramIndex } from './join.ts';
 import { isBlank, lineRange, toLines, withBlankGaps, type Line } from './lines.ts';
 import { closeLetterSpacing, tidyByline, undouble } from './names.ts';
 import type { ImportedArticle, ImportResult, ReportPart } from './result.ts';
-import {
-  hanCount,
-  issueSlugs,
-  printWidth,
-  PROSE_PUNCTUATION,
-  TERMINAL,
-  tidyProse,
-  tidyTitle,
-  titleKey,
-  type Pinyin,
-} from './text.ts';
+import { hanCount, printWidth, PROSE_PUNCTUATION, TERMINAL, tidyProse, tidyTitle, titleKey } from './text.ts';
+import { issueSlugs, type Pinyin } from '../core/title-slugs.ts';
 
 /**
  * A newspaper page's extracted text to items: headline, subtitle, byline, body. Narrow columns are undone first

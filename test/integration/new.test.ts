@@ -53,11 +53,23 @@ describe('qikan new', () => {
       root,
     ]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`${next}-article-${next}.md`);
+    expect(r.stdout).toContain(`${next}-dui-xian-jin-feng-zhuang-de.md`);
     const article = loadModel(root)
       .issues.find((i) => i.id === '2025-01')!
       .articles.find((a) => a.order === count + 1)!;
-    expect(article).toMatchObject({ title: '对先进封装的三点看法', section: 'views', slug: `article-${next}` });
+    expect(article).toMatchObject({
+      title: '对先进封装的三点看法',
+      section: 'views',
+      slug: 'dui-xian-jin-feng-zhuang-de',
+    });
+
+    // The same title again gets its number; a title without words, article-NN.
+    const again = (title: string) =>
+      qikan(['new', 'article', '--issue', '2025-01', '--section', 'views', '--title', title, '--root', root]);
+    const n2 = String(count + 2).padStart(2, '0');
+    expect(again('对先进封装的三点看法').stdout).toContain(`${n2}-dui-xian-jin-feng-zhuang-de-${n2}.md`);
+    const n3 = String(count + 3).padStart(2, '0');
+    expect(again('……').stdout).toContain(`${n3}-article-${n3}.md`);
   });
 
   it('says which sections exist when given an unknown one', () => {

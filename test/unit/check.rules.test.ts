@@ -172,6 +172,7 @@ const CASES: Case[] = [
   ['unsafe-link', `${A}:5:5`, body('第一段，[点我](javascript:alert(1))。')],
   ['template-text', `${A}:7:1`, body('正文。\n\n（正文……）')],
   ['bare-url', `${A}:5:5`, body('报名网址https://example.org/form，截止11月20日。')],
+  ['unknown-aside', `${A}:7:3`, body('正文。\n\n> [!NOTE] 注意\n> 这一段会原样印出。')],
   ['title-too-long', `${A}:2:1`, { [A]: article(`title: ${'集成电路'.repeat(12)}\nsection: news`) }],
   ['zh-fullwidth-punctuation', `${A}:5:3`, body('中文,英文。')],
   ['zh-fullwidth-punctuation', `${A}:7:5`, body('正文。\n\n| 营收,净利 | 数值 |\n| --- | ---: |\n| 甲 | 1 |')],
@@ -215,7 +216,7 @@ describe('qikan check rules', () => {
 
   it('finds nothing in a clean article, and nothing in code, URLs or subhead and caption numbers', async () => {
     const text =
-      '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。\n\n![封面][c]\n\n[c]: cover.png\n\n<table><tr><th colspan="2" align="right">合并</th></tr><tr><td rowspan="2">甲</td></tr></table>\n\n美国U.S.公司与Micron Technology, Inc.合作，订阅[RSS](/rss.xml)。';
+      '正文写作English混排也不加空格。\n\n## 01 小标题\n\n### 1. 细分\n\n表1 主要指标\n\n| 指标 | 数值 |\n| --- | ---: |\n| 营收 | 1.5 |\n\n`a,b` 与代码：\n\n```\n中文,English ＡＢＣ\n```\n\n网址<https://example.org/a,b>可查，见[本期](/2025-01/)和[本文](/2025-01/a/#x)。\n\n![封面][c]\n\n[c]: cover.png\n\n<table><tr><th colspan="2" align="right">合并</th></tr><tr><td rowspan="2">甲</td></tr></table>\n\n美国U.S.公司与Micron Technology, Inc.合作，订阅[RSS](/rss.xml)。\n\n> [!资料] 背景\n> 一句话。\n\n> [!引语] 一句引语。';
     expect(await checkPublication(writePublication(body(text)))).toEqual([]);
   });
 

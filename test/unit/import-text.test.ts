@@ -1,14 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import {
-  hanCount,
-  issueSlugs,
-  plainLatex,
-  tidyProse,
-  tidyTitle,
-  titleKey,
-  titleSimilarity,
-} from '../../src/import/text.ts';
+import { hanCount, plainLatex, tidyProse, tidyTitle, titleKey, titleSimilarity } from '../../src/import/text.ts';
+import { issueSlugs } from '../../src/core/title-slugs.ts';
 
 describe('titleSimilarity: a 目录 entry against a title in the body', () => {
   it('is 1 when only punctuation, spaces and full/half-width forms differ', () => {

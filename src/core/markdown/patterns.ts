@@ -17,5 +17,11 @@ export const QA_LABEL = /^(问|答)\s*[：:]\s*/;
  * The marker that opens a pull quote or a box of facts: a quote block whose first line is `[!引语]` or `[!资料]`
  * (GitHub's alert syntax, so that a contributor's pull request previews it as a quote).
  */
-export const PULL_QUOTE_MARK = /^\s*\[!(?:引语|pull-?quote)\]\s*/i;
-export const FACTS_BOX_MARK = /^\s*\[!(?:资料|背景|链接|facts|box)\][^\S\n]*/i;
+export const ASIDE_NAMES = {
+  pullQuote: ['引语', 'pullquote', 'pull-quote'],
+  factsBox: ['资料', '背景', '链接', 'facts', 'box'],
+} as const;
+export const PULL_QUOTE_MARK = new RegExp(String.raw`^\s*\[!(?:${ASIDE_NAMES.pullQuote.join('|')})\]\s*`, 'i');
+export const FACTS_BOX_MARK = new RegExp(String.raw`^\s*\[!(?:${ASIDE_NAMES.factsBox.join('|')})\][^\S\n]*`, 'i');
+/** Any marker of that form, known or not (`[!NOTE]`, a misspelt `[!引用]`). */
+export const ANY_ASIDE_MARK = /^\s*\[!([^\]\n]{1,24})\]/;
