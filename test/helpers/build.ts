@@ -8,7 +8,7 @@ export const projectDir = path.resolve(import.meta.dirname, '../..');
 export const tmpDir = path.join(projectDir, 'test/.tmp');
 
 export interface CliResult {
-  status: number | null;
+  status: number;
   stdout: string;
   stderr: string;
 }
@@ -21,6 +21,12 @@ export function qikan(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     env: { ...process.env, CI: 'true', ...env },
     timeout: 280_000,
   });
+  // A command that never ended is no answer at all: say what it had printed, so the hang can be traced.
+  if (r.status === null) {
+    throw new Error(
+      `qikan ${args.join(' ')} did not end (${r.signal ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`,
+    );
+  }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
