@@ -23,9 +23,7 @@ export function qikan(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   });
   // A command that never ended is no answer at all: say what it had printed, so the hang can be traced.
   if (r.status === null) {
-    throw new Error(
-      `qikan ${args.join(' ')} did not end (${r.signal ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`,
-    );
+    throw new Error(`qikan ${args.join(' ')} did not end (${r.signal ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
   }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
