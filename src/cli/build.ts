@@ -11,11 +11,11 @@ import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
 import { readPublication, type Model } from '../core/model.ts';
 import { siteConfig } from '../site/astro-config.ts';
-import { pdfFile } from '../core/routes.ts';
+import { printShopFile } from '../core/routes.ts';
 import { cacheDir } from '../core/names.ts';
 import { findChromium } from '../print/chromium.ts';
-import { findCmykTools } from '../print/cmyk.ts';
-import { printIssues, type PdfCheckError } from '../print/pipeline.ts';
+import { findGhostscript, resolveCmykTarget, type CmykTools } from '../print/cmyk.ts';
+import { printIssues, type PdfCheckError, type PrintReporter } from '../print/pipeline.ts';
 import { MANIFEST, openOutput, type Output } from './output.ts';
 import { sourceBlocks } from '../core/markdown/source-blocks.ts';
 import { createProgress } from './progress.ts';
@@ -33,9 +33,9 @@ export interface BuildOptions {
   /** `K/N`: make the PDFs of the K-th of N shares of the issues only (src/cli/shard.ts), as `only` does. */
   shard?: string;
   pdf: boolean;
-  /** PDFs for the print shop: bleed, crop marks, TrimBox and BleedBox. */
+  /** The print shop's file beside each PDF: bleed, crop marks in the slug, TrimBox and BleedBox (pdf/<id>.print.pdf). */
   printReady?: boolean;
-  /** Print-ready PDFs converted to CMYK PDF/X with Ghostscript. */
+  /** That file also converted to CMYK PDF/X with Ghostscript (pdf/<id>.cmyk.pdf); implies printReady. */
   cmyk?: boolean;
   verbose?: boolean;
   /** Keep the print documents (print/) and what only they use in the output: they are left out by default. */
@@ -75,9 +75,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildManifest> {
 export class BuildRefused extends Error {
   readonly errors: PdfCheckError[];
   constructor(errors: PdfCheckError[]) {
+    const readers = errors.filter((e) => !e.printShopFile).length;
     super(
       errors.map((e) => e.message).join('\n') +
-        `\n(the site is built; ${errors.length === 1 ? 'this issue keeps its' : 'these issues keep their'} last good PDF, marked outdated in ${MANIFEST})`,
+        (readers
+          ? `\n(the site is built; ${readers === 1 ? 'this issue keeps its' : 'these issues keep their'} last good PDF, marked outdated in ${MANIFEST})`
+          : `\n(the site and the readers' PDFs are built; the refused print-shop files are not)`),
     );
     this.name = 'BuildRefused';
     this.errors = errors;
@@ -108,9 +111,10 @@ async function buildInto(
     : options.only
       ? [issueById(model, options.only)]
       : model.issues.filter((i) => !shard || shard.includes(i.id));
-  // Before the site is built: a missing browser or Ghostscript is told at once.
+  // Before the site is built: a missing browser, Ghostscript or colour profile is told at once.
   if (options.pdf) findChromium();
-  const cmyk = options.pdf && options.cmyk ? await findCmykTools() : undefined;
+  const printShop =
+    options.pdf && (options.printReady || options.cmyk) ? await printShopTools(model, options) : undefined;
   log(
     `qikan: ${model.publication.name}, ${model.issues.length} issue(s), ${model.issues.reduce((n, i) => n + i.articles.length, 0)} articles (Node ${process.versions.node})`,
   );
@@ -133,44 +137,45 @@ async function buildInto(
   );
 
   let printed = new Map<string, PrintedIssue>();
+  let shop = new Map<string, PrintedIssue>();
   const refused: PdfCheckError[] = [];
   if (toPrint.length) {
     const progress = createProgress();
-    const label = (r: PrintedIssue) => (r.cmyk ? ', CMYK PDF/X-3' : r.printReady ? ', print-ready' : '');
-    printed = await printIssues(
-      model,
-      toPrint,
-      staging,
-      {
-        pages: (issue, n, runs) =>
-          progress.update(
-            `pdf: ${issue.id} paginating, ${n} pages so far${runs ? ` (${runs.done} of ${runs.of} runs laid out)` : ''}`,
-          ),
-        warn: (message) => progress.done(`warning: ${message}`),
-        refused: (issue, error) => {
-          progress.done(`pdf: ${issue.id}: REFUSED, its last good PDF is kept (outdated)`);
-          refused.push(error);
-        },
-        done: (issue, r) => {
-          const pages = r.layout.pages.length;
-          const mb = (r.bytes / 1048576).toFixed(1);
-          const kb = (r.bytes / 1024 / pages).toFixed(0);
-          progress.done(
-            r.work.reused
-              ? `pdf: ${issue.id}: ${pages} pages${label(r)}, ${mb} MB, reused from the cache (nothing it is made of changed) in 0.0 s → ${pdfFile(issue.id)}`
-              : `pdf: ${issue.id}: ${pages} pages${label(r)}, ${mb} MB (${kb} KB/page), checked, ` +
-                  `${r.work.paginated} of ${r.work.runs} runs paginated, ${r.work.runs - r.work.rendered} reused from the cache, ` +
-                  `in ${r.work.seconds.toFixed(1)} s → ${pdfFile(issue.id)}`,
-          );
-        },
+    // The print shop's pass warns of what the readers' did: each warning once.
+    const warned = new Set<string>();
+    const reporter = (prefix: 'pdf' | 'print'): PrintReporter => ({
+      pages: (issue, n, runs) =>
+        progress.update(
+          `${prefix}: ${issue.id} paginating, ${n} pages so far${runs ? ` (${runs.done} of ${runs.of} runs laid out)` : ''}`,
+        ),
+      warn: (message) => {
+        if (!warned.has(message)) progress.done(`warning: ${message}`);
+        warned.add(message);
       },
-      {
-        printReady: options.printReady || !!cmyk,
-        cmyk,
-        rejectedDir: path.join(root, '.qikan', 'rejected'),
-        sourceBlocks: new Map(read.sources.articles.flatMap((s) => (s.tree ? [[s.file, sourceBlocks(s.tree)]] : []))),
+      refused: (issue, error) => {
+        progress.done(
+          error.printShopFile
+            ? `print: ${issue.id}: REFUSED by the preflight, ${error.printShopFile} not written`
+            : prefix === 'print'
+              ? `print: ${issue.id}: REFUSED, ${printShopFile(issue.id, 'print')} not written`
+              : `pdf: ${issue.id}: REFUSED, its last good PDF is kept (outdated)`,
+        );
+        refused.push(error);
       },
-    );
+      done: (issue, r) => {
+        for (const line of prefix === 'pdf' ? [pdfLine(issue.id, r)] : printShopLines(issue.id, r, model))
+          progress.done(line);
+      },
+    });
+    const common = {
+      rejectedDir: path.join(root, '.qikan', 'rejected'),
+      sourceBlocks: new Map(read.sources.articles.flatMap((s) => (s.tree ? [[s.file, sourceBlocks(s.tree)]] : []))),
+    };
+    printed = await printIssues(model, toPrint, staging, reporter('pdf'), common);
+    if (printShop) {
+      const made = toPrint.filter((i) => printed.has(i.id));
+      shop = await printIssues(model, made, staging, reporter('print'), { ...common, printShop });
+    }
   }
   // A refused PDF leaves the last good one in place, as an outdated entry.
   if (refused.length) {
@@ -181,7 +186,7 @@ async function buildInto(
     );
     if (again) kept = { ...again, issues: [...(kept?.issues ?? []), ...again.issues] };
   }
-  const manifest = buildManifest(model, printed, sources, kept);
+  const manifest = buildManifest(model, printed, sources, kept, shop);
   for (const entry of manifest.issues.filter((i) => i.layout && printed.has(i.id)))
     log(`layout: ${entry.id}: ${feedbackSummary(entry.layout!)}`);
   for (const entry of manifest.issues.filter((i) => i.pdf && !printed.has(i.id))) {
@@ -234,6 +239,45 @@ async function rewritePages(out: string, rewrite: (html: string, file: string) =
   }
 }
 
+/** The line of a readers' PDF made or reused. */
+function pdfLine(id: string, r: PrintedIssue): string {
+  const pages = r.layout.pages.length;
+  const mb = (r.bytes / 1048576).toFixed(1);
+  const kb = (r.bytes / 1024 / pages).toFixed(0);
+  return r.work.reused
+    ? `pdf: ${id}: ${pages} pages, ${mb} MB, reused from the cache (nothing it is made of changed) in 0.0 s → ${r.file}`
+    : `pdf: ${id}: ${pages} pages, ${mb} MB (${kb} KB/page), checked, ` +
+        `${r.work.paginated} of ${r.work.runs} runs paginated, ${r.work.runs - r.work.rendered} reused from the cache, ` +
+        `in ${r.work.seconds.toFixed(1)} s → ${r.file}`;
+}
+
+/** The lines of an issue's print-shop files: what each is made for, that the preflight passed it. */
+function printShopLines(id: string, r: PrintedIssue, model: Model): string[] {
+  const { bleed, slug, cmyk } = model.publication.print;
+  const pages = r.layout.pages.length;
+  const size = (bytes: number, reused: boolean, seconds: number) =>
+    `${(bytes / 1048576).toFixed(1)} MB${reused ? ', reused from the cache' : ''} in ${seconds.toFixed(1)} s`;
+  const lines = [
+    `print: ${id}: ${pages} pages, print-ready (bleed ${bleed}, crop marks in the ${slug} around it), preflight passed, ` +
+      `${size(r.bytes, r.work.reused, r.work.reused ? 0 : r.work.seconds)} → ${r.file}`,
+  ];
+  if (r.cmyk)
+    lines.push(
+      `print: ${id}: ${pages} pages, CMYK PDF/X-3 for ${cmyk.condition}, black on K only, preflight passed, ` +
+        `${size(r.cmyk.bytes, r.cmyk.reused, r.cmyk.seconds)} → ${r.cmyk.file}`,
+    );
+  return lines;
+}
+
+/** Ghostscript, and for --cmyk the colour profile of publication.yaml, found before anything is built. */
+async function printShopTools(model: Model, options: BuildOptions): Promise<{ gs: string; cmyk?: CmykTools }> {
+  const gs = await findGhostscript(options.cmyk ? '--cmyk' : '--print-ready');
+  if (!options.cmyk) return { gs };
+  const target = await resolveCmykTarget(model.root, model.publication.print.cmyk);
+  if (typeof target === 'string') throw new Error(target);
+  return { gs, cmyk: { gs, target } };
+}
+
 function issueById(model: Model, id: string) {
   const issue = model.issues.find((i) => i.id === id);
   if (!issue)
@@ -254,15 +298,19 @@ async function keepPdfs(out: string, staging: string, ids: string[]): Promise<Bu
     .catch(() => undefined);
   if (!previous) return undefined;
   const issues = [];
-  for (const entry of previous.issues) {
-    if (!ids.includes(entry.id) || !entry.pdf) continue;
-    const copied = await fs.mkdir(path.join(staging, path.dirname(entry.pdf)), { recursive: true }).then(() =>
-      fs.copyFile(path.join(out, entry.pdf!), path.join(staging, entry.pdf!)).then(
+  const copy = (file: string) =>
+    fs.mkdir(path.join(staging, path.dirname(file)), { recursive: true }).then(() =>
+      fs.copyFile(path.join(out, file), path.join(staging, file)).then(
         () => true,
         () => false,
       ),
     );
-    if (copied) issues.push(entry);
+  for (const entry of previous.issues) {
+    if (!ids.includes(entry.id) || !entry.pdf || !(await copy(entry.pdf))) continue;
+    // The print shop's files go with their PDF, as far as they are there.
+    const shop = entry.printShop && (await copy(entry.printShop.pdf)) ? entry.printShop : null;
+    const cmyk = shop?.cmyk && (await copy(shop.cmyk.pdf)) ? shop.cmyk : null;
+    issues.push({ ...entry, printShop: shop && { ...shop, cmyk } });
   }
   return { ...previous, issues };
 }

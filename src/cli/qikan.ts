@@ -20,8 +20,11 @@ program
   .option('--only <issue-id>', 'build only this issue')
   .option('--shard <k/n>', "make only the k-th of n shares of the issues' PDFs (an archive built on n machines)")
   .option('--no-pdf', 'build only the website')
-  .option('--print-ready', 'PDFs for the print shop: bleed and crop marks, TrimBox and BleedBox set')
-  .option('--cmyk', 'print-ready PDFs converted to CMYK PDF/X with Ghostscript')
+  .option(
+    '--print-ready',
+    "also the print shop's file of each PDF: bleed, crop marks, TrimBox and BleedBox (pdf/<id>.print.pdf)",
+  )
+  .option('--cmyk', "also that file in CMYK as PDF/X, for publication.yaml's print.cmyk (pdf/<id>.cmyk.pdf)")
   .option(
     '--print-documents',
     'keep the print documents the PDFs are made from (print/, with their fonts) in the output',

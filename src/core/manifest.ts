@@ -20,8 +20,11 @@ export interface IssueEntry {
   pdf: string | null;
   pages: number | null;
   bytes: number | null;
-  printReady: boolean;
-  cmyk: boolean;
+  /**
+   * The print shop's files (`--print-ready`, `--cmyk`), beside the readers' PDF: with bleed and crop marks, and that
+   * made CMYK PDF/X; null when the build made none.
+   */
+  printShop: { pdf: string; bytes: number; cmyk: { pdf: string; bytes: number } | null } | null;
   /** The fingerprint of the sources the PDF was made from (issueSourceHash). */
   source: string | null;
   /**
@@ -50,11 +53,11 @@ export interface ArticleEntry {
 
 export interface PrintedIssue {
   layout: PrintLayout;
+  /** The file written, relative to the output folder: the readers' PDF, or the print shop's. */
+  file: string;
   bytes: number;
-  /** Made with bleed, crop marks, TrimBox and BleedBox for the print shop. */
-  printReady: boolean;
-  /** Converted to CMYK as PDF/X. */
-  cmyk: boolean;
+  /** The CMYK file made from the print shop's (`--cmyk`), and whether it came from the cache. */
+  cmyk: { file: string; bytes: number; reused: boolean; seconds: number } | null;
   /** What the print step did: the whole PDF reused from the cache, or how many of the runs it paginated and printed. */
   work:
     | { reused: true }
@@ -78,6 +81,7 @@ export function buildManifest(
   printed: Map<string, PrintedIssue>,
   sources: Map<string, string>,
   previous?: BuildManifest,
+  printShop = new Map<string, PrintedIssue>(),
 ): BuildManifest {
   const kind = kindOf(model.publication);
   const earlier = new Map(previous?.issues.map((i) => [i.id, i]));
@@ -90,7 +94,7 @@ export function buildManifest(
       // An entry of an older manifest has no fingerprint: its PDF cannot be shown current.
       if (!made && kept?.pdf)
         return { ...kept, source: kept.source ?? null, outdated: (kept.source ?? null) !== source };
-      return issueEntry(kind, issue, made, made ? source : null);
+      return issueEntry(kind, issue, made, made ? source : null, printShop.get(issue.id));
     }),
   };
 }
@@ -100,6 +104,7 @@ function issueEntry(
   issue: Issue,
   printed: PrintedIssue | undefined,
   source: string | null,
+  shop: PrintedIssue | undefined,
 ): IssueEntry {
   const placed = new Map(printed?.layout.articles.map((a) => [a.anchor, a]));
   return {
@@ -110,8 +115,10 @@ function issueEntry(
     pdf: printed ? pdfFile(issue.id) : null,
     pages: printed?.layout.pages.length ?? null,
     bytes: printed?.bytes ?? null,
-    printReady: printed?.printReady ?? false,
-    cmyk: printed?.cmyk ?? false,
+    printShop:
+      printed && shop
+        ? { pdf: shop.file, bytes: shop.bytes, cmyk: shop.cmyk && { pdf: shop.cmyk.file, bytes: shop.cmyk.bytes } }
+        : null,
     source,
     outdated: false,
     layout: printed ? layoutFeedback(issue, printed.layout) : null,

@@ -8,6 +8,8 @@ export const sectionUrl = (sectionId: string) => `/section/${sectionId}/`;
 /** Where an issue's PDF is, relative to the output folder (with a leading slash, its URL). */
 export const pdfFile = (issueId: string) => `pdf/${issueId}.pdf`;
 export const pdfUrl = (issueId: string) => `/${pdfFile(issueId)}`;
+/** The print shop's files of an issue, beside the readers' PDF: with bleed and crop marks, and that made CMYK. */
+export const printShopFile = (issueId: string, which: 'print' | 'cmyk') => `pdf/${issueId}.${which}.pdf`;
 /** The issue's print document, which paginates itself in a browser. */
 export const printDocumentUrl = (issueId: string) => `/print/${issueId}/`;
 export const PRINT_PREFIX = '/print/';

@@ -22,7 +22,7 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
    * depend only on the pages up to it: the engine decorates each run as soon as the runs before it are known
    * (src/print/stages/runs.ts).
    */
-  layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images' | 'fill' | 'moved'>;
+  layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images' | 'fill' | 'moved' | 'bleeds'>;
   /** How many ems a title may take (a magazine's: one line of its 目录), for the check that warns of longer ones. */
   titleRoom?(page: Publication['page']): number;
   /** The printed form of a folio (01). */

@@ -27,6 +27,8 @@ export interface PageFacts {
   fill: number;
   /** Figures on the page set apart from the text before them in the source (see MovedFigure). */
   moved: MovedFigure[];
+  /** The page holds an element that fills it edge to edge: in a print-shop file its colour reaches the bleed edge. */
+  bleeds: boolean;
 }
 
 /**
@@ -82,6 +84,8 @@ export interface PrintLayout {
   fill: number[];
   /** Each page's figures set apart from their text, as the browser found them. */
   moved: MovedFigure[][];
+  /** Each page's `bleeds`: the pages the preflight checks for colour to the bleed edge. */
+  bleeds: boolean[];
 }
 
 /** The running heads a kind may print: the publication's name, and each section's title by id. */

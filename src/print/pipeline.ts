@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Issue, Model } from '../core/model.ts';
-import { pdfFile, printDocumentUrl } from '../core/routes.ts';
+import { pdfFile, printDocumentUrl, printShopFile } from '../core/routes.ts';
 import type { PrintedIssue } from '../core/manifest.ts';
 import { kindOf } from '../kinds/index.ts';
 import type { PublicationKind } from '../kinds/kind.ts';
@@ -11,8 +12,8 @@ import type { PrintLayout } from './layout.ts';
 import { chromiumVersion, launchBrowser } from './chromium.ts';
 import { toCmykPdfX, type CmykTools } from './cmyk.ts';
 import { engineVersion } from './engine-version.ts';
-import { lengthToPt } from './geometry.ts';
 import { outlineEntries } from './outline.ts';
+import { pageImageCounts, preflight, type PreflightInput } from './preflight.ts';
 import { readPdfText, type PageText } from './pdf-text.ts';
 import { PrintCache } from './print-cache.ts';
 import { hashOf, splitRuns } from './runs.ts';
@@ -39,21 +40,27 @@ export interface PrintReporter {
 
 export class PdfCheckError extends Error {
   readonly issueId: string;
-  constructor(issue: Issue, problems: string[], rejected: string) {
+  /** The print-shop file refused by the preflight; undefined for the readers' PDF. */
+  readonly printShopFile?: string;
+  constructor(issue: Issue, problems: string[], rejected: string, printShopFile?: string) {
     super(
-      `The PDF of ${issue.id} was not written: it does not match the issue.\n  ${problems.join('\n  ')}\n` +
-        `  (to look at what went wrong: ${rejected})`,
+      (printShopFile
+        ? `The print shop's file ${printShopFile} of ${issue.id} was not written: the preflight refused it.`
+        : `The PDF of ${issue.id} was not written: it does not match the issue.`) +
+        `\n  ${problems.join('\n  ')}\n  (to look at what went wrong: ${rejected})`,
     );
     this.name = 'PdfCheckError';
     this.issueId = issue.id;
+    this.printShopFile = printShopFile;
   }
 }
 
 export interface PrintOptions {
-  /** Bleed and crop marks from publication.yaml, with TrimBox and BleedBox set: the file for the print shop. */
-  printReady?: boolean;
-  /** Convert the checked PDF to CMYK PDF/X with these tools (implies printReady). */
-  cmyk?: CmykTools;
+  /**
+   * The print shop's files instead of the readers' PDF: with bleed, slug and crop marks (pdf/<id>.print.pdf) and,
+   * with `cmyk`, that converted to CMYK PDF/X (pdf/<id>.cmyk.pdf), each read back by the preflight (Ghostscript).
+   */
+  printShop?: { gs: string; cmyk?: CmykTools };
   /** Where a PDF that fails its check is kept to look at (default: beside the PDF it would have been). */
   rejectedDir?: string;
   /** The text blocks of each article's Markdown source, by its file (source-blocks.ts), checked against the PDF. */
@@ -100,40 +107,65 @@ export async function printIssues(
   let shared: Promise<BrowserContext> | undefined;
   const context = () => (shared ??= (browser ??= launchBrowser()).then((b) => b.newContext()));
   try {
-    const printReady = !!options.printReady || !!options.cmyk;
-    const common = hashOf(engineVersion(), chromiumVersion(), printReady ? 'print-ready' : 'screen');
+    const { printShop } = options;
+    const common = hashOf(engineVersion(), chromiumVersion(), printShop ? 'print-shop' : 'screen');
+    const profile = printShop?.cmyk && hashOf(await fs.readFile(printShop.cmyk.target.profile));
     for (const issue of issues) {
       const started = performance.now();
-      const run = prepareRun(model, issue, server.url, printReady);
+      const run = prepareRun(model, issue, server.url, !!printShop);
       const documentDir = path.join(distDir, printDocumentUrl(issue.id));
       const html = await fs.readFile(path.join(documentDir, 'index.html'), 'utf8');
       const meta = pdfMeta(model, issue);
-      const boxes = printReady
-        ? {
-            bleed: run.bleed,
-            trimWidth: lengthToPt(model.publication.page.width),
-            trimHeight: lengthToPt(model.publication.page.height),
-          }
-        : undefined;
       const engine = options.engine ?? 'runs';
-      const file = path.join(distDir, pdfFile(issue.id));
+      const relative = printShop ? printShopFile(issue.id, 'print') : pdfFile(issue.id);
+      const file = path.join(distDir, relative);
       await fs.mkdir(path.dirname(file), { recursive: true });
       // The Markdown's text too: the check of the PDF against it must run again when it changes.
       const sources = issue.articles.map((a) => options.sourceBlocks?.get(a.file) ?? []);
-      const issueKey = hashOf(
-        'issue',
-        common,
-        engine,
-        html,
-        JSON.stringify({ meta, boxes, cmyk: !!options.cmyk, sources }),
-      );
+      const issueKey = hashOf('issue', common, engine, html, JSON.stringify({ meta, boxes: run.boxes, sources }));
+      const cmykKey = printShop?.cmyk && hashOf(issueKey, 'cmyk', JSON.stringify(printShop.cmyk.target), profile!);
+      const rejectedFile = (suffix: string) =>
+        path.join(options.rejectedDir ?? path.dirname(file), `${issue.id}${suffix}.rejected.pdf`);
+      const refuse = async (pdf: Uint8Array, problems: string[], suffix: string, shopFile?: string) => {
+        const rejected = rejectedFile(suffix);
+        await fs.mkdir(path.dirname(rejected), { recursive: true });
+        await fs.writeFile(rejected, pdf);
+        report.refused(issue, new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected), shopFile));
+      };
+      // The CMYK file of a print file that passed: from the cache, or converted and read back by the preflight.
+      const makeCmyk = async (pdf: Uint8Array, layout: PrintLayout): Promise<PrintedIssue['cmyk']> => {
+        if (!printShop?.cmyk || !cmykKey) return null;
+        const cmykFile = printShopFile(issue.id, 'cmyk');
+        const t0 = performance.now();
+        let bytes = cache.pdf(cmykKey);
+        const reused = !!bytes;
+        if (!bytes) {
+          bytes = await toCmykPdfX(pdf, printShop.cmyk, meta);
+          const [from, text] = await Promise.all([readPdfText(pdf), readPdfText(bytes)]);
+          const source = await PDFDocument.load(pdf, { updateMetadata: false });
+          const problems = await checkPrintShop(bytes, printShop.gs, run, layout, {
+            text,
+            from,
+            images: pageImageCounts(source),
+            condition: printShop.cmyk.target.condition,
+          });
+          if (problems.length) {
+            await refuse(bytes, problems, '.cmyk', cmykFile);
+            return null;
+          }
+          cache.savePdf(cmykKey, bytes);
+        }
+        await fs.writeFile(path.join(distDir, cmykFile), bytes);
+        return { file: cmykFile, bytes: bytes.byteLength, reused, seconds: (performance.now() - t0) / 1000 };
+      };
       const kept = cache.json<{ layout: PrintLayout; warnings: string[] }>(issueKey);
       const keptPdf = kept && cache.pdf(issueKey);
       if (kept && keptPdf) {
         // A reused PDF says again what its making warned of: a warning does not go away with the cache.
         kept.warnings.forEach((w) => report.warn(w));
         await fs.writeFile(file, keptPdf);
-        const result = { layout: kept.layout, bytes: keptPdf.byteLength, printReady, cmyk: !!options.cmyk };
+        const cmyk = await makeCmyk(keptPdf, kept.layout);
+        const result = { layout: kept.layout, file: relative, bytes: keptPdf.byteLength, cmyk };
         printed.set(issue.id, { ...result, work: { reused: true } });
         report.done(issue, printed.get(issue.id)!);
         continue;
@@ -171,28 +203,32 @@ export async function printIssues(
       const anchors = new Map(made.layout.articles.map((a) => [a.anchor, a.pdfPage]));
       const merged = await timed('merge', () => mergeRuns(made.parts, anchors));
       const outline = outlineEntries(issue.toc.print, made.layout);
-      const pdf = await timed('finish', () => finishPdf(merged, meta, outline, boxes));
+      const pdf = await timed('finish', () => finishPdf(merged, meta, outline, run.boxes));
       const text = made.text ?? (await timed('read text', () => readPdfText(pdf)));
       const problems = await timed('verify', () =>
-        verifyIssue(model, issue, made.layout, text, html, run.bleed, kind, options),
+        verifyIssue(model, issue, made.layout, text, html, run.inset, kind, options),
       );
       if (problems.length) {
-        const rejected = path.join(options.rejectedDir ?? path.dirname(file), `${issue.id}.rejected.pdf`);
-        await fs.mkdir(path.dirname(rejected), { recursive: true });
-        await fs.writeFile(rejected, pdf);
-        report.refused(issue, new PdfCheckError(issue, problems, path.relative(process.cwd(), rejected)));
+        await refuse(pdf, problems, printShop ? '.print' : '');
         continue;
       }
-      const final = options.cmyk ? await toCmykPdfX(pdf, options.cmyk, meta) : pdf;
-      await fs.writeFile(file, final);
-      cache.savePdf(issueKey, final);
+      if (printShop) {
+        const found = await timed('preflight', () => checkPrintShop(pdf, printShop.gs, run, made.layout));
+        if (found.length) {
+          await refuse(pdf, found, '.print', relative);
+          continue;
+        }
+      }
+      await fs.writeFile(file, pdf);
+      cache.savePdf(issueKey, pdf);
       cache.saveJson(issueKey, { layout: made.layout, warnings });
+      const cmyk = await makeCmyk(pdf, made.layout);
       const seconds = (performance.now() - started) / 1000;
       const result: PrintedIssue = {
         layout: made.layout,
-        bytes: final.byteLength,
-        printReady,
-        cmyk: !!options.cmyk,
+        file: relative,
+        bytes: pdf.byteLength,
+        cmyk,
         work: {
           reused: false,
           runs: made.parts.length,
@@ -249,7 +285,7 @@ async function printIssueRuns(
     kind,
     heads: run.heads,
     prepareImages: async (page, images) => {
-      const warnings = await prepareImages(page, model, issue, images, imageDir, imageUrl);
+      const warnings = await prepareImages(page, model, issue, images, imageDir, imageUrl, !!run.boxes);
       warnings.forEach((w) => report.warn(w));
     },
     onProgress: ({ pages, runs: done }) => report.pages(issue, pages, { done, of: runs.length }),
@@ -285,6 +321,7 @@ async function printWhole(
       layout.images,
       path.join(documentDir, 'images'),
       imageUrl,
+      !!run.boxes,
     );
     warnings.forEach((w) => report.warn(w));
     const t1 = performance.now();
@@ -313,6 +350,19 @@ function verifyIssue(
   const blocks = articleBlocks(html);
   const sourceBlocks = new Map(issue.articles.map((a) => [a.anchor, options.sourceBlocks?.get(a.file) ?? []]));
   return verifyPdf({ publication: model.publication, issue, layout, pages, blocks, sourceBlocks, bleed }, kind);
+}
+
+/** The preflight of a print-shop file: its boxes and bleed, and for the CMYK file its text, inks and intent. */
+async function checkPrintShop(
+  bytes: Uint8Array,
+  gs: string,
+  run: PrintRun,
+  layout: PrintLayout,
+  cmyk?: PreflightInput['cmyk'],
+): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const bleedPages = layout.bleeds.flatMap((b, i) => (b ? [i + 1] : []));
+  return preflight({ doc, bytes, gs, boxes: run.boxes!, bleedPages, cmyk });
 }
 
 function pdfMeta(model: Model, issue: Issue): PdfMeta {

@@ -77,6 +77,7 @@ export function placeRuns(runs: RunPages[]): { facts: PageFacts[]; first: number
         notes: [],
         fill: 0,
         moved: [],
+        bleeds: false,
       });
     blankBefore.push(blank);
     first.push(facts.length);

@@ -74,6 +74,7 @@ const layout: PrintLayout = {
   images: [],
   fill: [],
   moved: [],
+  bleeds: [],
 };
 const good = [
   text('封面'),

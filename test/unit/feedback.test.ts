@@ -37,6 +37,7 @@ const layout: PrintLayout = {
   images: [],
   fill: [1, 0.9, 1, 0.3, 0.45, 1],
   moved: [[], [], [], [{ caption: '图1 结构', paragraphs: 0 }], [{ caption: '图2 趋势', paragraphs: 3 }], []],
+  bleeds: [],
 };
 
 describe('layoutFeedback', () => {

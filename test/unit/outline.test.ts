@@ -43,6 +43,7 @@ describe('outlineEntries', () => {
     images: [],
     fill: [],
     moved: [],
+    bleeds: [],
   };
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {

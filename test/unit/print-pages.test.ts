@@ -13,6 +13,7 @@ const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {})
   notes: [],
   fill: 1,
   moved: [],
+  bleeds: false,
   ...more,
 });
 

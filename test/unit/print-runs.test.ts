@@ -18,6 +18,7 @@ const page = (kind: PageFacts['kind'] = 'content', starts: string[] = []): PageF
   notes: [],
   fill: 1,
   moved: [],
+  bleeds: false,
 });
 
 describe('splitRuns', () => {

@@ -167,6 +167,7 @@ describe('decorate', () => {
     notes: [],
     fill: 1,
     moved: [],
+    bleeds: false,
     ...more,
   });
   const run = { heads: { publication: '示例月刊', sections: { news: '新闻' } } } as unknown as PrintRun;

@@ -50,6 +50,21 @@ export const publicationSchema = z.strictObject({
       startOnRight: z.enum(['none', 'sections', 'articles']).default('none'),
       /** How far covers, openers and images at the trim edge reach past it in a print-ready PDF. */
       bleed: length.default('3mm'),
+      /** The white margin around the bleed where the crop marks are drawn: outside the BleedBox, as presses want. */
+      slug: length.default('8mm'),
+      /** The CMYK file (`--cmyk`): the printing condition it is made for, as its PDF/X output intent says. */
+      cmyk: z
+        .strictObject({
+          /** A CMYK ICC profile, relative to the publication folder or absolute. */
+          profile: z.string().min(1).default('/usr/share/color/icc/ghostscript/default_cmyk.icc'),
+          /** The registered name of the condition (OutputConditionIdentifier), e.g. "FOGRA39" or "JC200103". */
+          condition: z.string().min(1).default('CGATS TR 001'),
+          /** Its description (Info). */
+          info: z.string().min(1).default('SWOP (Publication) Grade 1 Paper'),
+          /** Where the condition is registered. */
+          registry: z.string().default('http://www.color.org'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   disclaimer: z.string().optional(),

@@ -14,7 +14,10 @@ export function formatFolio(folio: number): string {
  * print their folio and running head (the publication on left pages, the section on right pages); covers,
  * openers and blanks stay clean.
  */
-export function layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images' | 'fill' | 'moved'> {
+export function layoutPages(
+  facts: PageFacts[],
+  heads: RunningHeads,
+): Omit<PrintLayout, 'images' | 'fill' | 'moved' | 'bleeds'> {
   const lastFront = facts.findLastIndex((p) => p.kind === 'cover' || p.kind === 'front');
   const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank' && p.kind !== 'empty');
   const pages = facts.map((p, i): PageLayout => {

@@ -4,19 +4,21 @@ import { lengthToPt } from '../../print/geometry.ts';
 /**
  * The @page rules for the publication's trim size and margins. Inner margins sit at the binding: on the left of
  * a right-hand page and on the right of a left-hand page. Covers and section openers use the whole page.
- * With `bleed` (print-ready), Paged.js grows each sheet by it and draws crop marks; it reads the bleed only
- * from the same rule as the size.
+ * With `print` (a print-shop file), Paged.js grows each sheet by the bleed and the slug around it and draws crop
+ * marks in the slug; it reads the bleed only from the same rule as the size. `--bleed` is the bleed alone: how far
+ * full-page colour reaches past the trim.
  */
-export function pageRules(page: Publication['page'], bleed?: string): string {
+export function pageRules(page: Publication['page'], print?: Publication['print']): string {
   const { top, bottom, inner, outer } = page.margins;
-  const printReady = bleed ? ` bleed: ${bleed}; marks: crop;` : '';
+  const sheetBleed = print ? `${(lengthToPt(print.bleed) + lengthToPt(print.slug)).toFixed(3)}pt` : '';
+  const printReady = print ? ` bleed: ${sheetBleed}; marks: crop;` : '';
   return [
     `@page { size: ${page.width} ${page.height}; margin: ${top} ${outer} ${bottom} ${inner};${printReady} }`,
     `@page :left { margin-left: ${outer}; margin-right: ${inner}; }`,
     `@page :right { margin-left: ${inner}; margin-right: ${outer}; }`,
     `@page cover { margin: 0; }`,
     `@page opener { margin: 0; }`,
-    `:root { --toc-entry-size: ${TOC_ENTRY_PT}pt; --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; --bleed: ${bleed ?? '0mm'}; }`,
+    `:root { --toc-entry-size: ${TOC_ENTRY_PT}pt; --page-width: ${page.width}; --page-height: ${page.height}; --margin-top: ${top}; --margin-bottom: ${bottom}; --margin-inner: ${inner}; --margin-outer: ${outer}; --bleed: ${print?.bleed ?? '0mm'}; }`,
   ].join('\n');
 }
 

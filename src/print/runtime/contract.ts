@@ -25,6 +25,9 @@ export const CLASS = {
   folio: 'qk-folio',
   /** On <body> once pages are final: full-page colour and pictures then run on into the bleed. */
   bleed: 'qk-bleed',
+  /** On an element that fills its page edge to edge (cover, opener, full-page picture): in a print-shop file it
+   * reaches past the trim to the bleed edge on every side. */
+  fullBleed: 'qk-full-bleed',
   /**
    * On an element of the print document's <body> that goes on from the one before (an article that does not
    * start a new page): every other element of the body starts a run of pages that is paginated on its own.

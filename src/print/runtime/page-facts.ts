@@ -97,6 +97,7 @@ export function factsOf(page: Element): PageFacts {
     notes: kind === 'content' ? notesOf(content) : [],
     fill: fillOf(content),
     moved: kind === 'content' ? movedOf(content) : [],
+    bleeds: !!content.querySelector(`.${CLASS.fullBleed}`),
   };
 }
 

@@ -19,6 +19,7 @@ export async function decorate(
     images: paginated.images,
     fill: paginated.facts.map((f) => f.fill),
     moved: paginated.facts.map((f) => f.moved),
+    bleeds: paginated.facts.map((f) => f.bleeds),
   };
   const decoration: Decoration = {
     pages: layout.pages.map((p) =>

@@ -12,18 +12,33 @@ export interface PdfMeta {
   date: Date;
 }
 
-/** A print-ready PDF's geometry, in points: the trim size of publication.yaml and the bleed around it. */
+/** A print-shop file's geometry, in points: the trim size of publication.yaml, the bleed and the slug around it. */
 export interface PrintBoxes {
   trimWidth: number;
   trimHeight: number;
   bleed: number;
+  /** Past the bleed, where the crop marks are drawn. */
+  slug: number;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The boxes of one page whose sheet's top left corner is at (x, top): exact to the hundredth of a point, whatever
+ * Chromium rounded the sheet to (whole CSS pixels), as Paged.js places the trim `bleed + slug` in from that corner.
+ */
+export function pageBoxes(boxes: PrintBoxes, x: number, top: number) {
+  const box = (grow: number) => {
+    const [x0, y1] = [round(x + boxes.slug + boxes.bleed - grow), round(top - boxes.slug - boxes.bleed + grow)];
+    const [w, h] = [round(boxes.trimWidth + 2 * grow), round(boxes.trimHeight + 2 * grow)];
+    return { x: x0, y: round(y1 - h), width: w, height: h };
+  };
+  return { media: box(boxes.bleed + boxes.slug), bleed: box(boxes.bleed), trim: box(0) };
 }
 
 /**
- * What Chromium leaves out: the document's metadata, bookmarks that follow the 目录, and for a print-ready PDF
- * the TrimBox and BleedBox that a print shop's preflight reads. Chromium rounds the sheet to whole CSS pixels,
- * so the TrimBox takes the exact trim size from the config, placed where Paged.js put the page: `bleed` in from
- * the sheet's top left corner.
+ * What Chromium leaves out: the document's metadata, bookmarks that follow the 目录, and for a print-shop file the
+ * boxes a print shop's preflight reads (pageBoxes).
  */
 export async function finishPdf(
   source: Uint8Array | PDFDocument,
@@ -35,10 +50,13 @@ export async function finishPdf(
   renumberTaggedIds(doc);
   if (boxes) {
     for (const page of doc.getPages()) {
-      const { x, y, width, height } = page.getMediaBox();
-      const top = y + height - boxes.bleed;
-      page.setBleedBox(x, y, width, height);
-      page.setTrimBox(x + boxes.bleed, top - boxes.trimHeight, boxes.trimWidth, boxes.trimHeight);
+      const { x, y, height } = page.getMediaBox();
+      const { media, bleed, trim } = pageBoxes(boxes, x, y + height);
+      page.setMediaBox(media.x, media.y, media.width, media.height);
+      page.setCropBox(media.x, media.y, media.width, media.height);
+      page.setBleedBox(bleed.x, bleed.y, bleed.width, bleed.height);
+      page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+      page.node.delete(PDFName.of('ArtBox'));
     }
   }
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

@@ -21,6 +21,8 @@ export async function prepareImages(
   images: PlacedImage[],
   outDir: string,
   urlDir: string,
+  /** Transparency flattened onto white (print-shop files): PDF/X-3 allows none, and Ghostscript would make the page an image. */
+  flattenAlpha = false,
 ): Promise<string[]> {
   const warnings: string[] = [];
   const kind = kindOf(model.publication);
@@ -44,7 +46,8 @@ export async function prepareImages(
             `${image.pdfPage}); give it ${Math.ceil((plan.mm.width / 25.4) * 300)} px wide for 300 ppi`,
         );
       }
-      const resized = input.resize({ width: plan.width, withoutEnlargement: true }).toColourspace('srgb');
+      const sized = input.resize({ width: plan.width, withoutEnlargement: true }).toColourspace('srgb');
+      const resized = flattenAlpha && meta.hasAlpha ? sized.flatten({ background: '#ffffff' }) : sized;
       const lineArt = meta.hasAlpha || meta.format === 'png' || meta.format === 'gif';
       prepared = lineArt
         ? { ext: 'png', data: await resized.png({ compressionLevel: 9 }).toBuffer() }

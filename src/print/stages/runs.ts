@@ -253,6 +253,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     images: all.flatMap((f, k) => f.images.map((image) => ({ ...image, pdfPage: image.pdfPage + first[k]! }))),
     fill: pages.map((p) => p.fill),
     moved: pages.map((p) => p.moved),
+    bleeds: pages.map((p) => p.bleeds),
   };
   const text: PageText[] = [];
   for (const [k, run] of (printed as PrintedRun[]).entries()) {
