@@ -161,38 +161,6 @@ describe('qikan build --root test/fixtures/mini', () => {
   });
 });
 
-describe('qikan build --print-ready', () => {
-  const mm = 72 / 25.4;
-  let out: Built;
-  beforeAll(() => {
-    out = build(root, 'mini-print-ready', ['--print-ready']);
-  });
-
-  it('grows every page by the bleed and sets TrimBox and BleedBox for the print shop', async () => {
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf')), {
-      updateMetadata: false,
-    });
-    expect(out.manifest.issues[0]!.printReady).toBe(true);
-    for (const page of pdf.getPages()) {
-      const media = page.getMediaBox();
-      const trim = page.getTrimBox();
-      expect(media.width).toBeCloseTo((148 + 6) * mm, -0.5);
-      expect(media.height).toBeCloseTo((210 + 6) * mm, -0.5);
-      expect(trim.width).toBeCloseTo(148 * mm, 1);
-      expect(trim.height).toBeCloseTo(210 * mm, 1);
-      expect(trim.x).toBeCloseTo(3 * mm, 1);
-      expect(media.y + media.height - (trim.y + trim.height)).toBeCloseTo(3 * mm, 1);
-      expect(page.getBleedBox()).toEqual(media);
-    }
-  });
-
-  it('passes the same checks: the 目录 numbers still equal the pages', () => {
-    expect(out.manifest.issues[0]!.articles.map((a) => a.folio)).toEqual(
-      built.manifest.issues[0]!.articles.map((a) => a.folio),
-    );
-  });
-});
-
 describe('qikan build --no-pdf after a full build', () => {
   const root = path.join(tmpDir, 'mini-kept-root');
   const out = path.join(tmpDir, 'mini-kept-out');
@@ -225,35 +193,6 @@ describe('qikan build --no-pdf after a full build', () => {
     const page = fs.readFileSync(path.join(out, '2025-01/first-news/index.html'), 'utf8');
     expect(page).not.toContain('印刷版第');
     expect(page).not.toContain('.pdf#page=');
-  });
-});
-
-describe('qikan build --cmyk', () => {
-  let out: Built;
-  beforeAll(() => {
-    out = build(root, 'mini-cmyk', ['--cmyk']);
-  });
-
-  it('writes a print-ready CMYK PDF/X with an output intent, keeping the issue date', async () => {
-    const bytes = fs.readFileSync(path.join(out.out, 'pdf/2025-01.pdf'));
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as PDFDict;
-    expect(String(info.get(PDFName.of('GTS_PDFXVersion')))).toBe('(PDF/X-3:2002)');
-    expect(pdf.catalog.get(PDFName.of('OutputIntents'))).toBeDefined();
-    expect(pdf.getCreationDate()?.toISOString()).toBe('2025-01-15T00:00:00.000Z');
-    expect(pdf.getPages()[0]!.getTrimBox().width).toBeCloseTo(148 * (72 / 25.4), 0);
-    const text = bytes.toString('latin1');
-    expect(text).toContain('/DeviceCMYK');
-    expect(text).not.toMatch(/\/DeviceRGB/);
-    expect(out.manifest.issues[0]).toMatchObject({ printReady: true, cmyk: true });
-  });
-
-  it('says how to install Ghostscript when it is missing', () => {
-    const r = qikan(['build', '--root', root, '--out', path.join(tmpDir, 'no-gs'), '--cmyk'], {
-      QIKAN_GS: '/nonexistent/gs',
-    });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('apt-get install -y ghostscript');
   });
 });
 

@@ -7,7 +7,7 @@ import { MIN_PPI, planImage } from '../image-plan.ts';
 import { kindOf } from '../../kinds/index.ts';
 import { issueImagePaths, type PublicationKind } from '../../kinds/kind.ts';
 import type { PlacedImage } from '../layout.ts';
-import { DATA, dataAttribute } from '../runtime/contract.ts';
+import { CLASS, DATA, dataAttribute } from '../runtime/contract.ts';
 
 /**
  * After pagination, every image is replaced by one that sharp made from the source file for the box it fills:
@@ -59,12 +59,16 @@ export async function prepareImages(
     swaps.push({ key: `${image.owner}#${image.index}`, src: `${urlDir}/${name}.${prepared.ext}`, ...image.box });
   }
   await page.evaluate(
-    async ({ swaps: list, attribute }) => {
+    async ({ swaps: list, attribute, fullBleed }) => {
       await Promise.all(
         list.map(async ({ key, src, width, height }) => {
           const img = document.querySelector<HTMLImageElement>(`img[${attribute}="${key}"]`)!;
-          img.style.width = `${width}px`;
-          img.style.height = `${height}px`;
+          // An image of a block that fills its page keeps the block's size, which grows by the bleed once the
+          // pages are final; every other one is fixed to the box it was laid out in.
+          if (!img.closest(`.${fullBleed}`)) {
+            img.style.width = `${width}px`;
+            img.style.height = `${height}px`;
+          }
           img.removeAttribute('srcset');
           // The web's AVIF <source> would win over the print image.
           for (const source of img.closest('picture')?.querySelectorAll('source') ?? []) source.remove();
@@ -73,7 +77,7 @@ export async function prepareImages(
         }),
       );
     },
-    { swaps, attribute: dataAttribute(DATA.placedImage) },
+    { swaps, attribute: dataAttribute(DATA.placedImage), fullBleed: CLASS.fullBleed },
   );
   return warnings;
 }
