@@ -71,7 +71,10 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       result = importMagazine(text, { pinyin, pub });
     } catch (error) {
       if (error instanceof NoTocError) {
-        throw new ContentError([finding('invalid-value', { file, line: 1 }, { noToc: true })]);
+        const { heading } = error;
+        throw new ContentError([
+          finding('invalid-value', { file, line: heading?.line ?? 1 }, { noToc: true, after: heading?.after }),
+        ]);
       }
       throw error;
     }

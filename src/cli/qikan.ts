@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './node-flags.ts';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ContentError } from '../core/findings.ts';

@@ -87,7 +87,7 @@ export const RULES = {
   'invalid-value': rule<
     | { field?: string; empty: boolean; problem: string; value: unknown; hint?: string }
     | { kind: string; kinds: readonly string[] }
-    | { noToc: true }
+    | { noToc: true; after?: string[] }
     | { field: string; control: string }
   >({
     severity: 'error',
@@ -98,7 +98,9 @@ export const RULES = {
         : 'control' in p
           ? `字段“${p.field}”里有看不见的控制字符（${p.control}）`
           : 'noToc' in p
-            ? '文中没有目录，无法按杂志导入'
+            ? p.after
+              ? '这一行是目录的标题，但其后没有读到一条目录（标题和页码）'
+              : '文中没有目录，无法按杂志导入'
             : p.empty
               ? `字段“${p.field}”没有填写内容`
               : `${p.problem}（现在写的是 ${shorten(JSON.stringify(p.value) ?? String(p.value))}）`,
@@ -108,7 +110,9 @@ export const RULES = {
         : 'control' in p
           ? '删去这些字符：它们多半是从别处复制来的，或是 YAML 里的 \\x 转义。'
           : 'noToc' in p
-            ? '报纸版面没有目录：用 --kind newspaper。'
+            ? p.after
+              ? `每条目录写成标题和页码，如“▲文章标题 — 01”“文章标题……01”或“01 文章标题”；这一行之后是：${p.after.map((l) => `“${shorten(l)}”`).join('、')}。`
+              : '报纸版面没有目录：用 --kind newspaper。'
             : (p.hint ?? ''),
   }),
   'unknown-key': rule<{ key: string; guess?: string; allowed: string[] }>({

@@ -21,14 +21,24 @@ import { NgramIndex } from './join.ts';
 import { isBlank, lineList, lineRange, toLines, type Line } from './lines.ts';
 import { isTitleLike, matchTitles, type TitleMatch } from './match.ts';
 import type { ImportedArticle, ImportResult, PublicationFacts, ReportPart } from './result.ts';
-import { parseToc, tocEntries, type TocSection } from './toc.ts';
+import { parseToc, tocEntries, tocHeadings, type TocSection } from './toc.ts';
 import { issueSlugs, type Pinyin } from '../core/title-slugs.ts';
 import { tidyProse, tidyTitle, titleKey } from './text.ts';
 
 /** A staff byline at an article's start: 本刊记者 林晓, 文／张三, 作者：李四. */
 const BYLINE = /^(?:本刊(?:特约)?记者|特约记者|记者|通讯员|撰文|作者|文)\s*[:：/／]?\s*\S.{0,30}$/;
 
-export class NoTocError extends Error {}
+/** No 目录 read: `heading` is the line of a 目录 heading no entries followed, with the lines after it. */
+export class NoTocError extends Error {
+  readonly heading?: { line: number; after: string[] };
+  constructor(heading?: { line: number; after: string[] }) {
+    super(
+      heading ? `a 目录 heading on line ${heading.line} without entries after it` : 'no 目录 (table of contents) found',
+    );
+    this.name = 'NoTocError';
+    this.heading = heading;
+  }
+}
 
 export interface MagazineOptions {
   /** pinyin-pro's converter, for the articles' slugs (loadPinyin). */
@@ -47,7 +57,11 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
     lines,
     pub?.sections.map((s) => s.title),
   );
-  if (!toc) throw new NoTocError('no 目录 (table of contents) found');
+  if (!toc) {
+    const heading = tocHeadings(lines)[0];
+    const after = heading ? lines.filter((l) => l.n > heading.n && l.text.trim()).slice(0, 3) : [];
+    throw new NoTocError(heading && { line: heading.n, after: after.map((l) => l.text.trim()) });
+  }
   const placed: ImportResult['placed'] = new Map();
   const place = (ls: Iterable<Line | number>, where: number | 'issue' | 'report') => {
     for (const l of ls) {

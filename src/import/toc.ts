@@ -365,6 +365,11 @@ function resumeAt(r: Reader, i: number): number | undefined {
  * A line between them that is none of these is kept in `unread`. The first 目录 heading that lists entries is
  * the 目录.
  */
+/** The lines that read as a 目录's heading (目录, 目 录, CONTENTS …), in order. */
+export function tocHeadings(lines: Line[]): Line[] {
+  return lines.filter((line) => isTocHeading(unmark(line.text).text));
+}
+
 export function parseToc(lines: Line[], knownSections: string[] = []): Toc | undefined {
   const known = new Set(knownSections.map(titleKey));
   for (const [i, line] of lines.entries()) {

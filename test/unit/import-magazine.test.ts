@@ -405,3 +405,21 @@ describe('importMagazine: 目录s of other shapes', () => {
     ]);
   });
 });
+
+describe('importMagazine without a 目录 it can read', () => {
+  it('names the line of a 目录 heading no entries follow, with the lines after it', () => {
+    const text =
+      '# 测试月刊\n\n总第1期\n\n目  录\n\n本期导读：芯片与人才\n\n设计业的新一年\n\n# 设计业的新一年\n\n正文第一段。\n';
+    expect(() => importMagazine(text, { pinyin, pub: PUB })).toThrow(
+      expect.objectContaining({
+        heading: { line: 5, after: ['本期导读：芯片与人才', '设计业的新一年', '# 设计业的新一年'] },
+      }),
+    );
+  });
+
+  it('says there is none when no line reads as its heading', () => {
+    expect(() => importMagazine('# 测试月刊\n\n正文第一段。\n', { pinyin, pub: PUB })).toThrow(
+      expect.objectContaining({ heading: undefined, message: 'no 目录 (table of contents) found' }),
+    );
+  });
+});
