@@ -10,6 +10,7 @@ import { articlesFor } from '../core/toc.ts';
 import { checkRead } from '../check/index.ts';
 import { ContentError, formatFinding, severityOf, stopsBuild } from '../core/findings.ts';
 import { readPublication, type Model } from '../core/model.ts';
+import { kindOf } from '../kinds/index.ts';
 import { siteConfig } from '../site/astro-config.ts';
 import { printShopFile } from '../core/routes.ts';
 import { cacheDir } from '../core/names.ts';
@@ -197,7 +198,7 @@ async function buildInto(
     );
   }
   await fs.writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-  await annotateSite(staging, manifest);
+  await annotateSite(staging, manifest, model);
   if (!options.printDocuments) {
     const removed = await dropPrintDocuments(staging);
     log(
@@ -219,8 +220,11 @@ async function buildInto(
 }
 
 /** Fills in the print page numbers and PDF sizes that the site's pages leave room for. */
-async function annotateSite(out: string, manifest: BuildManifest): Promise<void> {
-  await rewritePages(out, (html, file) => (file.startsWith('print/') ? html : annotateHtml(html, manifest)));
+async function annotateSite(out: string, manifest: BuildManifest, model: Model): Promise<void> {
+  const { printPlace } = kindOf(model.publication);
+  await rewritePages(out, (html, file) =>
+    file.startsWith('print/') ? html : annotateHtml(html, manifest, printPlace),
+  );
 }
 
 /** What Astro writes that HTML does not allow: the attributes of its <picture>; ids twice in a print document. */

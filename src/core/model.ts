@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { kindOf, type KindId } from '../kinds/index.ts';
+import { kindOf, type IssueMeta, type KindId } from '../kinds/index.ts';
 import { issueImagePaths } from '../kinds/kind.ts';
-import type { IssueMeta } from '../kinds/magazine/issue-schema.ts';
 import { ContentError, type Finding } from './findings.ts';
 import { checkImage, isOutside } from './images.ts';
 import { IMPORT_REPORT, ISSUE_FILE, ISSUE_ID, isArticleFile, issuesDir } from './names.ts';

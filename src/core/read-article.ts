@@ -1,3 +1,4 @@
+import { kindOf } from '../kinds/index.ts';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -115,6 +116,21 @@ export function readArticle(
     );
     const at = { file: source.file, ...positionOf(src, ['section']), field: 'section' };
     findings.push(finding('unknown-section', at, { section, guess, sections: ids }));
+  }
+  for (const p of data && publication ? kindOf(publication).frontMatterProblems(data, publication) : []) {
+    ok = false;
+    const at = { file: source.file, ...positionOf(src, p.missing ? [] : [p.field]), field: p.field };
+    findings.push(
+      p.missing
+        ? finding('missing-field', at, { field: p.field, hint: p.hint })
+        : finding('invalid-value', at, {
+            field: p.field,
+            empty: false,
+            problem: p.problem,
+            value: (data as Record<string, unknown>)[p.field],
+            hint: p.hint,
+          }),
+    );
   }
   const order = data?.order ?? name.order;
   if (order === undefined && !src.doc.has('order')) {

@@ -1,7 +1,7 @@
 import type { PublicationKind } from '../kinds/kind.ts';
 import type { Article, ArticleLink, Issue, SectionEntry } from './model.ts';
 import { issueUrl, pdfUrl, sectionUrl } from './routes.ts';
-import type { IssueMeta } from '../kinds/magazine/issue-schema.ts';
+import type { IssueMeta } from '../kinds/index.ts';
 import type { Publication } from './schema/publication.ts';
 import { articlesFor, buildToc, type Medium } from './toc.ts';
 

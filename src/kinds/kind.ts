@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ArticleFrontMatter } from '../core/schema/article.ts';
 import type { Publication } from '../core/schema/publication.ts';
 import type { PageFacts, PrintLayout, RunningHeads } from '../print/layout.ts';
 import type { ArticleRanges, VerifyInput } from '../print/stages/verify.ts';
@@ -27,10 +28,28 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
   titleRoom?(page: Publication['page']): number;
   /** The printed form of a folio (01). */
   formatFolio(folio: number): string;
+  /** Where an article is in print, as its page on the site says it (印刷版第12页, 见报第2版). */
+  printPlace(folio: number): string;
   /** Where each article's text is in the PDF, for the check that no text is lost. */
   articleRanges(layout: PrintLayout, pageCount: number): ArticleRanges;
   /** What the kind's layout promises and its PDF must show: problems found, none when right. */
   verifyPdf(input: VerifyInput): string[];
+  /** The kind's own rules for an article's front matter: each problem by its field, with what to write instead. */
+  frontMatterProblems(article: ArticleFrontMatter, publication: Publication): FrontMatterProblem[];
+  /**
+   * How the print engine lays the issue out: `runs` of pages side by side (a magazine's articles flow from page
+   * to page), or the `whole` document at once (a newspaper's pages are composed together: stories jump between them).
+   */
+  printEngine: 'runs' | 'whole';
+}
+
+/** A field of an article's front matter that the kind does not accept as written. */
+export interface FrontMatterProblem {
+  field: string;
+  /** Missing where it is required. */
+  missing?: boolean;
+  problem: string;
+  hint: string;
 }
 
 /** What every kind's issue.yaml has. */

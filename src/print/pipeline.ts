@@ -116,7 +116,7 @@ export async function printIssues(
       const documentDir = path.join(distDir, printDocumentUrl(issue.id));
       const html = await fs.readFile(path.join(documentDir, 'index.html'), 'utf8');
       const meta = pdfMeta(model, issue);
-      const engine = options.engine ?? 'runs';
+      const engine = options.engine ?? kind.printEngine;
       const relative = printShop ? printShopFile(issue.id, 'print') : pdfFile(issue.id);
       const file = path.join(distDir, relative);
       await fs.mkdir(path.dirname(file), { recursive: true });

@@ -6,14 +6,18 @@ import type { BuildManifest } from '../core/manifest.ts';
  * `<span data-print-page="<article id>">` and `<span data-pdf-info="<issue id>">`; a link to the PDF with
  * `data-pdf-page="<article id>"` opens it at the article's page (`#page=N`, the PDF's own page number).
  */
-export function annotateHtml(html: string, manifest: BuildManifest): string {
+export function annotateHtml(
+  html: string,
+  manifest: BuildManifest,
+  printPlace: (folio: number) => string = (folio) => `印刷版第${folio}页`,
+): string {
   // An outdated PDF's pages are those of an older text: no page is promised for its articles.
   const articles = new Map(manifest.issues.filter((i) => !i.outdated).flatMap((i) => i.articles.map((a) => [a.id, a])));
   const issues = new Map(manifest.issues.map((i) => [i.id, i]));
   return html
     .replace(/(<span[^>]*data-print-page="([^"]+)"[^>]*>)<\/span>/g, (all, open: string, id: string) => {
       const folio = articles.get(id)?.folio;
-      return folio ? `${open}印刷版第${Number(folio)}页</span>` : all;
+      return folio ? `${open}${printPlace(Number(folio))}</span>` : all;
     })
     .replace(/(<span[^>]*data-pdf-info="([^"]+)"[^>]*>)<\/span>/g, (all, open: string, id: string) => {
       const issue = issues.get(id);

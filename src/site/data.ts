@@ -21,7 +21,8 @@ export async function issueImage(issue: Issue, field: string): Promise<ImageMeta
   return entry.data[field];
 }
 
-/** The issue's cover as a 1200 px JPEG, the picture of link previews of the issue and its articles. */
-export async function shareImage(issue: Issue): Promise<string> {
-  return (await getImage({ src: (await issueImage(issue, 'cover'))!, width: 1200, format: 'jpg' })).src;
+/** The issue's cover as a 1200 px JPEG, the picture of link previews of the issue and its articles (a newspaper has none). */
+export async function shareImage(issue: Issue): Promise<string | undefined> {
+  const cover = await issueImage(issue, 'cover');
+  return cover && (await getImage({ src: cover, width: 1200, format: 'jpg' })).src;
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { columnsSchema } from './columns.ts';
 import { dateSchema } from './date.ts';
 
 /**
@@ -25,7 +24,18 @@ export const articleSchema = z.strictObject({
   web: z.boolean().default(true),
   /** Start on a new page (true) or below the article before (false); unset, the section's `runOn` decides. */
   newPage: z.boolean().optional(),
-  columns: columnsSchema.optional(),
+  /** A magazine article's body in 1 or 2 columns; a newspaper story's width in the page's grid columns. */
+  columns: z.number().int().min(1).max(10).optional(),
+  /** Newspaper: the page (版) the story is placed on. */
+  page: z.number().int().positive().optional(),
+  /** Newspaper: its place among the stories of its page, 1 the main one. */
+  priority: z.number().int().positive().optional(),
+  /** Newspaper: the words set bold before its first paragraph: 本报讯, 本报记者 王明. */
+  lead: z.string().trim().min(1).optional(),
+  /** The 编者按 printed in a box before the text. */
+  editorNote: z.string().trim().min(1).optional(),
+  /** Newspaper: the page where the story continues when its place on its own page is too short. */
+  jumpTo: z.number().int().positive().optional(),
   /** The page a printed edition gave the article (its 目录), e.g. of a back issue brought in by `qikan import`. */
   printPage: z.number().int().positive().optional(),
 });
@@ -44,6 +54,11 @@ export const articleHints: Record<string, string> = {
   print: '写 `print: false` 表示不排入印刷版，否则删去这一行。',
   web: '写 `web: false` 表示不上网站，否则删去这一行。',
   newPage: '写 `newPage: true`（另起一页）或 `newPage: false`（接在上一篇后面排），否则删去这一行，按栏目设置排。',
-  columns: '写 `columns: 1`（通栏）或 `columns: 2`（分两栏），否则删去这一行，按栏目设置排。',
+  columns: '杂志写 `columns: 1`（通栏）或 `columns: 2`（分两栏）；报纸写这篇稿件占几栏，例如 `columns: 3`。',
+  page: '写这篇稿件排在第几版，例如 `page: 2`。',
+  priority: '写这篇稿件在本版的次序，1 是头条，例如 `priority: 2`。',
+  lead: '写正文前的电头，例如 `lead: 本报讯`，否则删去这一行。',
+  editorNote: '编者按写成一段文字，否则删去这一行。',
+  jumpTo: '写转到第几版续排，例如 `jumpTo: 4`，否则删去这一行。',
   printPage: '写印刷版目录上的页码（正整数），例如 `printPage: 12`，否则删去这一行。',
 };

@@ -1,5 +1,6 @@
 import type { PublicationKind } from '../kind.ts';
 import { ISSUE_IMAGES, issueSchema, type IssueMeta } from './issue-schema.ts';
+import { frontMatterProblems } from './front-matter.ts';
 import { formatFolio, layoutPages } from './page-layout.ts';
 import { tocTitleEms } from './page-rules.ts';
 import { articleRanges, checkPdf } from './verify-pdf.ts';
@@ -13,7 +14,10 @@ export const magazine: PublicationKind<IssueMeta> = {
   compareIssues: (a, b) => b.year - a.year || b.month - a.month || b.number - a.number,
   layoutPages,
   formatFolio,
+  printPlace: (folio) => `印刷版第${folio}页`,
   titleRoom: tocTitleEms,
   articleRanges,
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
+  frontMatterProblems,
+  printEngine: 'runs',
 };

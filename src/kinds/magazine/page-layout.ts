@@ -85,7 +85,8 @@ export const WIDE_TABLE_COLUMNS = 6;
 
 /** How many columns an article's body is set in: its own `columns`, else its section's, as its tables allow. */
 export function columnsOf(article: Article, section: Section): Columns {
-  if (article.columns) return article.columns;
+  // 1 or 2: the magazine's front matter rules (front-matter.ts) refuse more.
+  if (article.columns) return article.columns as Columns;
   return article.widestTable > WIDE_TABLE_COLUMNS ? 1 : section.columns;
 }
 
@@ -115,7 +116,7 @@ export function placementOf(
   return {
     newPage,
     right: startsOnRight(toc, article, startOnRight),
-    columns: section ? columnsOf(article, section) : (article.columns ?? 1),
+    columns: section ? columnsOf(article, section) : ((article.columns as Columns | undefined) ?? 1),
     band,
     label,
     above:

@@ -56,6 +56,8 @@ export const DATA = {
   id: 'id',
   /** On a figure moved below the text after it, to fill the page it did not fit on: how many blocks it moved. */
   floated: 'qkFloated',
+  /** On an element a kind's composition found at fault (a story that does not fit): what is wrong, for the page. */
+  fault: 'qkFault',
 } as const;
 
 /** The page roles a component can give the element that starts a page. */
@@ -157,6 +159,11 @@ declare global {
     };
     /** Set when pagination is done (or failed). */
     qikanPrint?: PageFindings | { error: string };
+    /**
+     * Set by a kind whose pages are composed before they are paginated (a newspaper's stories placed on their
+     * grid, jumps set): run once fonts and images are in, before Paged.js starts.
+     */
+    qikanCompose?: () => void;
     /** Writes folios, running heads and the 目录's numbers into the paginated pages. */
     qikanDecorate?: (decoration: Decoration) => Promise<void>;
     /** In a page that paginates runs (`?runs`): set once the document is loaded and split. */

@@ -52,6 +52,7 @@ function prepareRuns(): void {
 /** The whole document in one pass: the reference the runs are checked against. */
 async function paginate(): Promise<PageFindings> {
   await prepare();
+  window.qikanCompose?.();
   await window.PagedPolyfill.preview();
   await document.fonts.ready;
   const pages = [...document.querySelectorAll(`.${PAGED.page}`)];

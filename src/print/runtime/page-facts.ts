@@ -93,7 +93,12 @@ export function factsOf(page: Element): PageFacts {
     section,
     starts,
     overflow: overflows(content),
-    faults: kind === 'content' ? faultsOf(content) : [],
+    faults: [
+      ...(kind === 'content' ? faultsOf(content) : []),
+      ...[...content.querySelectorAll<HTMLElement>(`[${dataAttribute(DATA.fault)}]`)].map(
+        (el) => el.dataset[DATA.fault]!,
+      ),
+    ],
     notes: kind === 'content' ? notesOf(content) : [],
     fill: fillOf(content),
     moved: kind === 'content' ? movedOf(content) : [],

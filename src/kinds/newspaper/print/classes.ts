@@ -1,0 +1,23 @@
+/** The class names the newspaper's print templates write and its composition (compose.ts) reads: one place. */
+export const NP = {
+  /** One page (版): a section of the print document, composed on its own. */
+  page: 'np-page',
+  /** The grid the page's stories are placed on, with `data-columns` its number of columns. */
+  grid: 'np-grid',
+  /** A box placed on the grid: a story, a continuation, an advertisement; `data-columns` is its width. */
+  box: 'np-box',
+  story: 'np-story',
+  /** A story's text, set in as many columns as the story is wide. */
+  body: 'np-body',
+  /** The line that ends a story's part on its page, or starts its continuation: （下转第N版）（上接第M版）. */
+  jump: 'np-jump',
+  /** An advertisement: placed at the foot of the page before the news. */
+  ad: 'np-ad',
+  /** A story continued from an earlier page, under its headline again. */
+  continued: 'np-continued',
+  continuedTitle: 'np-continued-title',
+  /** A box with another beside it on its left: a column rule between them. */
+  ruleLeft: 'np-rule-left',
+  /** A box with another above it: a rule between them. */
+  ruleTop: 'np-rule-top',
+} as const;

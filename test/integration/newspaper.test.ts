@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, type Model } from '../../src/core/model.ts';
+import { compact } from '../../src/print/compact-text.ts';
+import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
+import { meta } from '../../src/kinds/newspaper/verify-pdf.ts';
+import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
+
+// The example newspaper, built as a user would: qikan build --root examples/xinchao (from a copy, so that its
+// cache stays out of the repository).
+const example = path.join(projectDir, 'examples/xinchao');
+const root = path.join(tmpDir, 'xinchao-root');
+let built: Built;
+let model: Model;
+
+const copyExample = (to: string) => {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(example, to, { recursive: true, filter: (f) => !f.includes('.qikan') });
+};
+
+beforeAll(() => {
+  copyExample(root);
+  model = loadModel(root);
+  built = build(root, 'xinchao');
+});
+
+describe('qikan build --root examples/xinchao: a newspaper', () => {
+  it('prints each issue on the pages issue.yaml names, every story on its page', () => {
+    expect(model.issues).toHaveLength(2);
+    for (const issue of model.issues) {
+      const entry = built.manifest.issues.find((i) => i.id === issue.id)!;
+      expect(entry.pages).toBe(meta(issue).pages.length);
+      expect(built.stdout).toMatch(new RegExp(`^pdf: ${issue.id}: ${entry.pages} pages, .* in [\\d.]+ s`, 'm'));
+      for (const story of issue.articles) {
+        const placed = entry.articles.find((a) => a.id === story.id)!;
+        expect(placed, story.file).toMatchObject({
+          title: story.title,
+          pdfPage: story.page,
+          folio: String(story.page),
+        });
+      }
+    }
+  });
+
+  it('prints on page 1 the masthead facts of publication.yaml and issue.yaml, and a 报眉 on every page', async () => {
+    for (const issue of model.issues) {
+      const pages = await built.pdf(issue.id);
+      const m = meta(issue);
+      for (const fact of mastheadFacts(model.publication, m)) expect(pages[0]!.compact).toContain(compact(fact));
+      expect(pages[0]!.compact).toContain(`第${m.yearNumber}期（总第${m.number}期）`);
+      for (const [i, page] of m.pages.entries()) {
+        expect(pages[i]!.compact, `page ${i + 1}`).toContain(`第${i + 1}版`);
+        expect(pages[i]!.compact).toContain(compact(page.name));
+        expect(pages[i]!.compact).toContain(compact(dateLine(m.date)));
+      }
+    }
+  });
+
+  it('answers every 下转第N版 on page N with 上接 and the page it came from, the headline again', async () => {
+    let jumps = 0;
+    for (const issue of model.issues) {
+      const pages = await built.pdf(issue.id);
+      for (const story of issue.articles.filter((a) => a.jumpTo)) {
+        const from = pages[story.page! - 1]!.compact;
+        const to = pages[story.jumpTo! - 1]!.compact;
+        if (!from.includes(`（下转第${story.jumpTo}版）`)) continue; // it fitted on its page after all
+        jumps++;
+        expect(to, story.file).toContain(`（上接第${story.page}版）`);
+        expect(to.indexOf(compact(story.title))).toBeLessThan(to.indexOf(`（上接第${story.page}版）`));
+      }
+    }
+    // Each issue's lead story is long enough to jump.
+    expect(jumps).toBe(model.issues.length);
+  });
+
+  it('puts every story on the site, and lists each issue by its pages with a link to each page of the PDF', () => {
+    for (const issue of model.issues) {
+      const page = built.html(issue.id);
+      for (const [i] of meta(issue).pages.entries())
+        expect(page).toContain(`href="/pdf/${issue.id}.pdf#page=${i + 1}"`);
+      for (const story of issue.articles) {
+        expect(page).toContain(`href="${story.url}"`);
+        expect(built.html(story.url.slice(1))).toContain('见报第');
+      }
+    }
+  });
+
+  it('labels every advertisement 广告', async () => {
+    for (const issue of model.issues)
+      for (const ad of meta(issue).ads) {
+        const text = (await built.pdf(issue.id))[ad.page - 1]!.compact;
+        expect(text).toContain('广告');
+        expect(text).toContain(compact(ad.advertiser));
+      }
+  });
+});
+
+describe('a newspaper story too long for its page', () => {
+  it('is refused, naming the story, its page and by how many lines', () => {
+    const copy = path.join(tmpDir, 'xinchao-too-long');
+    copyExample(copy);
+    // The last story placed on page 2, its text four times over: the boxes before it keep their places.
+    const issue = model.issues.find((i) => i.id === '2026-11-06')!;
+    const last = issue.articles
+      .filter((a) => a.page === 2)
+      .sort((a, b) => (a.priority ?? 99) - (b.priority ?? 99))
+      .at(-1)!;
+    const file = path.join(copy, last.file);
+    const text = fs.readFileSync(file, 'utf8');
+    const body = text.slice(text.indexOf('\n---', 3) + 4);
+    fs.writeFileSync(file, text + body + body + body);
+    const out = path.join(tmpDir, 'xinchao-too-long-out');
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = qikan(['build', '--root', copy, '--out', out, '--only', '2026-11-06']);
+    expect(r.status).toBe(1);
+    const rel = path.relative(copy, file);
+    expect(r.stderr).toMatch(
+      new RegExp(`${rel.replace(/[.]/g, '\\.')}: the story ".+" does not fit on page 2: \\d+ line\\(s\\) too long`),
+    );
+    expect(r.stdout).toContain('pdf: 2026-11-06: REFUSED');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/core/schema/article.ts';
+import { publicationSchema } from '../../src/core/schema/publication.ts';
+import { frontMatterProblems as magazineRules } from '../../src/kinds/magazine/front-matter.ts';
+import { frontMatterProblems } from '../../src/kinds/newspaper/front-matter.ts';
+import { issueSchema } from '../../src/kinds/newspaper/issue-schema.ts';
+import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
+import { layoutPages } from '../../src/kinds/newspaper/page-layout.ts';
+import { jumpsIn } from '../../src/kinds/newspaper/verify-pdf.ts';
+import type { PageFacts } from '../../src/print/layout.ts';
+
+const publication = publicationSchema.parse({
+  name: '测试周报',
+  kind: 'newspaper',
+  sections: [{ id: 'news', title: '要闻' }],
+  page: { width: '265mm', height: '380mm', margins: { top: '12mm', bottom: '12mm', inner: '12mm', outer: '12mm' } },
+  newspaper: {
+    cn: 'CN 33-0001/F',
+    authority: '某协会',
+    sponsors: ['某协会', '某公司'],
+    printer: '某印务',
+    price: '每份1元',
+  },
+  imprint: { publisher: ['某公司'], address: '某地' },
+});
+const meta = issueSchema.parse({
+  number: 1044,
+  yearNumber: 44,
+  date: '2026-11-06',
+  headline: '头条',
+  pages: [{ name: '要闻' }, { name: '产业' }],
+});
+const story = (fields: Record<string, unknown>) => articleSchema.parse({ title: '稿件', section: 'news', ...fields });
+
+describe('the newspaper’s issue and masthead', () => {
+  it('dates the issue as a Chinese newspaper does, with the weekday', () => {
+    expect(dateLine(meta.date)).toBe('2026年11月6日 星期五');
+    expect(dateLine(new Date('2026-11-08T00:00:00Z'))).toBe('2026年11月8日 星期日');
+  });
+
+  it('lists what page 1 must print, from publication.yaml and issue.yaml', () => {
+    expect(mastheadFacts(publication, meta)).toEqual([
+      '测试周报',
+      '2026年11月6日 星期五',
+      '第44期（总第1044期）',
+      '今日2版',
+      '国内统一连续出版物号CN 33-0001/F',
+      '主管：某协会',
+      '主办：某协会　某公司',
+      '印刷：某印务',
+      '定价：每份1元',
+    ]);
+    expect(meta.year).toBe(2026);
+  });
+
+  it('wants the newspaper block of a newspaper, and a CN number in its form', () => {
+    const { newspaper: _, ...without } = publication;
+    expect(publicationSchema.safeParse(without).error?.issues[0]).toMatchObject({ path: ['newspaper'] });
+    const wrong = { ...publication, newspaper: { ...publication.newspaper, cn: '33-0001' } };
+    expect(publicationSchema.safeParse(wrong).error?.issues[0]?.message).toContain('CN 33-0123/F');
+  });
+});
+
+describe('a story’s front matter', () => {
+  it('needs a page, a width within the grid and a jump forward', () => {
+    expect(frontMatterProblems(story({ page: 1, columns: 3, jumpTo: 4 }), publication)).toEqual([]);
+    expect(frontMatterProblems(story({}), publication).map((p) => [p.field, p.missing])).toEqual([['page', true]]);
+    expect(frontMatterProblems(story({ print: false }), publication)).toEqual([]);
+    expect(frontMatterProblems(story({ page: 2, columns: 6, jumpTo: 2 }), publication).map((p) => p.field)).toEqual([
+      'columns',
+      'jumpTo',
+    ]);
+  });
+
+  it('is refused in a magazine where it uses a newspaper’s fields or more than two columns', () => {
+    expect(magazineRules(story({ columns: 2 }))).toEqual([]);
+    expect(magazineRules(story({ columns: 3, page: 1, jumpTo: 2 })).map((p) => p.field)).toEqual([
+      'columns',
+      'page',
+      'jumpTo',
+    ]);
+  });
+});
+
+describe('pages and jumps', () => {
+  const facts = (starts: string[]): PageFacts => ({
+    kind: 'content',
+    side: 'right',
+    starts,
+    overflow: false,
+    faults: [],
+    notes: [],
+    fill: 1,
+    moved: [],
+    bleeds: false,
+  });
+
+  it('numbers every page as its 版, a story starting where its headline is', () => {
+    const layout = layoutPages([facts(['a', 'b']), facts([]), facts(['c'])]);
+    expect(layout.pages.map((p) => [p.folio, p.decorated])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+    ]);
+    expect(layout.articles).toEqual([
+      { anchor: 'a', pdfPage: 1, folio: 1 },
+      { anchor: 'b', pdfPage: 1, folio: 1 },
+      { anchor: 'c', pdfPage: 3, folio: 3 },
+    ]);
+  });
+
+  it('reads 下转 and 上接 with the pages they join', () => {
+    expect(jumpsIn(['正文（下转第4版）', '', '', '（上接第1版）续文'])).toEqual([
+      { from: 1, to: 4, kind: 'down' },
+      { from: 1, to: 4, kind: 'up' },
+    ]);
+  });
+});
