@@ -156,6 +156,8 @@ function ignoredCases(source: string, tree: Root): { textStart: string }[] {
   });
   // A comma between Latin words is English (Micron Technology, Inc.; Intel, AMD and Arm), not a Chinese comma.
   for (const m of source.matchAll(/[A-Za-z0-9]+, [A-Za-z]/g)) prefixes.add(m[0]);
+  // A newspaper's credit spaces its parts as the papers print them: （本报记者 周楠 摄）（记者 王明 通讯员 李华）.
+  for (const m of source.matchAll(/（[^（）\n]{0,40}?(?:记者|通讯员|摄|整理)[^（）\n]{0,20}）/g)) prefixes.add(m[0]);
   return [...prefixes].map((textStart) => ({ textStart }));
 }
 

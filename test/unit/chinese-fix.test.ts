@@ -33,3 +33,10 @@ describe('qikan check on pull quotes and boxes of facts', () => {
     ]);
   });
 });
+
+describe('a newspaper credit', () => {
+  it('keeps the spaces of （本报记者 周楠 摄） and （记者 王明 通讯员 李华）, not those of running text', () => {
+    expect(lintChinese('图为会场。（本报记者 周楠 摄）\n\n会议举行。（记者 王明 通讯员 李华）\n')).toEqual([]);
+    expect(lintChinese('协会秘书处 陈老师出席。\n').map((p) => p.rule)).toEqual(['zh-space-between-han']);
+  });
+});

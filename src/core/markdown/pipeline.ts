@@ -4,6 +4,7 @@ import rehypeAsides from './rehype-asides.ts';
 import rehypeColumnGroups from './rehype-column-groups.ts';
 import rehypeFigure from './rehype-figure.ts';
 import rehypeImageSource from './rehype-image-source.ts';
+import rehypeLeadIn from './rehype-lead-in.ts';
 import rehypeNumberedSubhead from './rehype-numbered-subhead.ts';
 import rehypePicture from './rehype-picture.ts';
 import rehypeQa from './rehype-qa.ts';
@@ -23,6 +24,7 @@ export const markdownProcessor = unified({
   remarkPlugins: [remarkCjkFriendly],
   rehypePlugins: [
     ...rehypeUntrusted,
+    rehypeLeadIn,
     rehypeImageSource,
     rehypeFigure,
     rehypeSourceLine,
