@@ -4,7 +4,14 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, type Finding } from '../core/findings.ts';
 import { finding } from '../core/rules.ts';
-import { articleFile, fileName, issueMeta, issueYaml, renderReport } from '../import/issue-files.ts';
+import {
+  articleFile,
+  fileName,
+  issueMeta,
+  issueYaml,
+  newspaperIssueMeta,
+  renderReport,
+} from '../import/issue-files.ts';
 import { importMagazine, NoTocError } from '../import/magazine.ts';
 import { importNewspaper } from '../import/newspaper.ts';
 import type { ImportResult, PublicationFacts } from '../import/result.ts';
@@ -85,16 +92,20 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
         `--section ${section}：${path.relative(process.cwd(), pubFile)} 里没有这个栏目；可用的栏目：${pub.sections.map((s) => `${s.id}（${s.title}）`).join('、')}`,
       );
     }
-    result = importNewspaper(text, { section, pinyin });
+    result = importNewspaper(text, { section, pinyin, placed: pub?.kind === 'newspaper' });
   }
   if (!result.articles.length) throw new ContentError([finding('empty-issue', { file, line: 1 }, { imported: kind })]);
 
-  const { meta, notes } = issueMeta(result, {
-    folderId: id,
-    existing: existingIssues(issues),
-    frequency: pub?.frequency,
-    today: new Date(),
-  });
+  // Into a newspaper, a newspaper's issue: its pages, no cover.
+  const newspaper = kind === 'newspaper' && pub?.kind === 'newspaper';
+  const { meta, notes } = newspaper
+    ? newspaperIssueMeta(result, { folderId: id, today: new Date() })
+    : issueMeta(result, {
+        folderId: id,
+        existing: existingIssues(issues),
+        frequency: pub?.frequency,
+        today: new Date(),
+      });
   const relDir = shown(dir);
   const builds = buildsHere
     ? `It builds with the publication at \`${shown(root)}\`: \`qikan build --root ${shown(root)} --only ${id}\`.`
@@ -108,8 +119,10 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
   };
   for (const a of result.articles) await write(fileName(a), articleFile(a));
   await write(ISSUE_FILE, issueYaml(meta));
-  await writePlainCover(dir);
-  files.push('images/cover.jpg');
+  if (!newspaper) {
+    await writePlainCover(dir);
+    files.push('images/cover.jpg');
+  }
   await write(
     'import-report.md',
     renderReport(result, {
@@ -156,6 +169,7 @@ function readPublication(file: string): PublicationFacts {
     disclaimer: data.disclaimer,
     imprint: data.imprint,
     frequency: data.frequency,
+    kind: data.kind,
   };
 }
 

@@ -22,6 +22,7 @@ export function articleFile(a: ImportedArticle): string {
   if (a.byline) fm.byline = a.byline;
   if (a.source) fm.source = a.source;
   if (a.newPage !== undefined) fm.newPage = a.newPage;
+  for (const key of ['page', 'priority', 'columns', 'jumpTo'] as const) if (a[key] !== undefined) fm[key] = a[key];
   return `---\n${stringify(fm, { lineWidth: 0 })}---\n${a.body}`;
 }
 
@@ -118,7 +119,48 @@ export function issueMeta(result: ImportResult, ctx: IssueMetaContext): { meta: 
   };
 }
 
-export function issueYaml(meta: IssueMeta): string {
+/** A newspaper's issue.yaml (src/kinds/newspaper/issue-schema.ts), from an imported page. */
+export interface NewspaperIssueFile {
+  number: number;
+  yearNumber: number;
+  date: string;
+  headline: string;
+  pages: { name: string }[];
+}
+
+/**
+ * A newspaper issue's facts from an imported page: its date from the folder's name (YYYY-MM-DD) or today, its
+ * numbers from the masthead where it gives them, and as many pages as its jumps reach; each guess noted.
+ */
+export function newspaperIssueMeta(
+  result: ImportResult,
+  ctx: Pick<IssueMetaContext, 'folderId' | 'today'>,
+): { meta: NewspaperIssueFile; notes: string[] } {
+  const notes: string[] = [];
+  const named = /^\d{4}-\d{2}-\d{2}$/.test(ctx.folderId) ? ctx.folderId : undefined;
+  const date = named ?? ctx.today.toISOString().slice(0, 10);
+  notes.push(
+    `\`date\`: ${date}, ${named ? "the folder's name" : "today's date (the folder's name is not a date)"}: correct it to the day the paper came out.`,
+  );
+  const number = result.issue.number ?? 1;
+  notes.push(
+    result.issue.number
+      ? '`yearNumber` (the number in the year): the text gives only the total number: 1 for now, correct it.'
+      : '`number` (the total number) and `yearNumber` (the number in the year): the text gives neither: 1 for now, correct them.',
+  );
+  const last = Math.max(1, ...result.articles.map((a) => a.jumpTo ?? 1));
+  const pages = Array.from({ length: last }, (_, i) => ({ name: i === 0 ? '要闻' : '综合' }));
+  // The page names are the importer's words in the issue folder: listed, as every added text is.
+  for (const page of pages) result.added.push({ text: page.name, why: "a page's name in issue.yaml, a placeholder" });
+  notes.push(`\`pages\`: ${last}, as far as the jumps of page 1 reach; their names are placeholders: name them.`);
+  const headline = result.issue.headline ?? 'Headline';
+  notes.push(
+    `\`headline\`: ${result.issue.headlineFrom ? `from ${result.issue.headlineFrom}` : 'none in the text'}; give the lead story's title.`,
+  );
+  return { meta: { number, yearNumber: 1, date, headline, pages }, notes };
+}
+
+export function issueYaml(meta: IssueMeta | NewspaperIssueFile): string {
   return stringify(meta, { lineWidth: 0 });
 }
 

@@ -206,6 +206,11 @@ function affinity(head: Unit[], body: Unit[]): number {
 
 export interface NewspaperOptions {
   section: string;
+  /**
+   * The publication is a newspaper (`kind: newspaper`): each item becomes a story of page 1 with its place
+   * (priority, width) and its jump as `jumpTo`; the jump line itself goes to the report, since the build prints it.
+   */
+  placed?: boolean;
   /** pinyin-pro's converter, for the articles' slugs (loadPinyin). */
   pinyin: Pinyin;
 }
@@ -324,6 +329,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   // Orphans: head runs with no body, bodies with no head.
   const articles: ImportedArticle[] = [];
   const jumps: string[] = [];
+  const jumpLines: Line[] = [];
   let order = 0;
   for (const it of items) {
     if (!it.body.length) {
@@ -354,12 +360,13 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
       continue;
     }
     order++;
-    articles.push(makeArticle(it, order, options.section, doubts, added, place, jumps));
+    articles.push(makeArticle(it, order, options, doubts, added, place, jumps, jumpLines));
   }
 
   for (const a of articles) a.lines = withBlankGaps(a.lines, lines);
   for (const [k, slug] of issueSlugs(articles, options.pinyin).entries()) articles[k]!.slug = slug;
-  if (jumps.length) parts.push({ heading: 'Continued on other pages', notes: jumps });
+  if (jumps.length)
+    parts.push({ heading: 'Continued on other pages', notes: jumps, quote: jumpLines.length ? jumpLines : undefined });
   const leftovers = lines.filter((l) => !isBlank(l) && !placed.has(l.n));
   if (leftovers.length) {
     place(leftovers, 'report');
@@ -436,12 +443,14 @@ function pair(seq: { head: boolean; units: Unit[] }[], layout: 'before' | 'after
 function makeArticle(
   it: Item,
   order: number,
-  section: string,
+  options: NewspaperOptions,
   doubts: Doubt[],
   added: ImportResult['added'],
-  place: (ls: Line[], where: number) => void,
+  place: (ls: Line[], where: number | 'report') => void,
   jumps: string[],
+  jumpLines: Line[],
 ): ImportedArticle {
+  const { section, placed } = options;
   const headlines = it.head.filter((u) => u.kind === 'headline');
   const subtitles = it.head.filter((u) => u.kind === 'subtitle');
   const bylineUnits = [...it.head.filter((u) => u.kind === 'byline'), ...takeLeadingBylines(it.body)];
@@ -512,23 +521,40 @@ function makeArticle(
     it.body.flatMap((u) => u.lines),
     order,
   );
+  let jumpTo: number | undefined;
   for (const j of body.filter((u) => u.kind === 'jump')) {
+    const page = Number(JUMP.exec(j.text)![1]);
+    const down = !/上\s*接/.test(j.text);
+    if (placed && down) {
+      jumpTo ??= page;
+      place(j.lines, 'report');
+      jumpLines.push(...j.lines);
+    }
     jumps.push(
-      `${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${JUMP.exec(j.text)![1]}, which is not in this file; its text ends with the jump line.`,
+      placed && down
+        ? `${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${page}, which is not in this file: its front matter says \`jumpTo: ${page}\`, and the build prints the jump line where its text really breaks.`
+        : `${capitalise(lineRange(j.lines[0]!.n))}: article ${order} goes on on page ${page}, which is not in this file; its text ends with the jump line.`,
     );
   }
-  const md = body.map((u, k) => {
-    const t = tidyProse(texts[k]!);
+  const kept = body
+    .map((u, k) => ({ u, t: texts[k]! }))
+    .filter(({ u }) => !(placed && u.kind === 'jump' && jumpLines.includes(u.lines[0]!)));
+  const md = kept.map(({ u, t: text }) => {
+    const t = tidyProse(text);
     if (u.subhead) return `## ${tidyTitle(t)}`;
     return t;
   });
+  const length = md.join('').length;
   return {
     title,
     subtitle,
     section,
     order,
     byline,
-    newPage: order > 1 ? false : undefined,
+    ...(placed
+      ? // Its place on page 1: in the order printed, as wide as its length asks (the editor moves it after).
+        { page: 1, priority: order, columns: length > 1200 ? 3 : length > 500 ? 2 : 1, jumpTo }
+      : { newPage: order > 1 ? false : undefined }),
     body: md.join('\n\n') + '\n',
     lines: [...it.head, ...it.body].flatMap((u) => u.lines.map((l) => l.n)),
   };

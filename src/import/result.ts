@@ -20,6 +20,7 @@ export interface PublicationFacts {
     fax?: string;
   };
   frequency?: string;
+  kind?: 'magazine' | 'newspaper';
 }
 
 export interface ImportedArticle {
@@ -36,6 +37,11 @@ export interface ImportedArticle {
    * a page of its own in a section that runs its articles on; unset: as its section does.
    */
   newPage?: boolean;
+  /** A newspaper's story: its page, its place there, its width on the grid, the page it jumps to. */
+  page?: number;
+  priority?: number;
+  columns?: number;
+  jumpTo?: number;
   /** The title's first words in pinyin, for the file name and web address; `article-NN` when it has none. */
   slug?: string;
   body: string;

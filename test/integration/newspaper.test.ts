@@ -121,3 +121,36 @@ describe('a newspaper story too long for its page', () => {
     expect(r.stdout).toContain('pdf: 2026-11-06: REFUSED');
   });
 });
+
+const corpusPage = path.join(projectDir, '../shared/corpus/newspaper-semicon-special-front.txt');
+
+describe.skipIf(!fs.existsSync(corpusPage))('qikan import --kind newspaper of a printed front page', () => {
+  it('writes a newspaper issue, its stories placed on page 1 with their jumps, that builds', async () => {
+    // The example paper as a broadsheet (对开, seven columns), the size of the page imported.
+    const copy = path.join(tmpDir, 'xinchao-import');
+    copyExample(copy);
+    fs.rmSync(path.join(copy, 'issues'), { recursive: true });
+    const yaml = path.join(copy, 'publication.yaml');
+    fs.writeFileSync(
+      yaml,
+      fs
+        .readFileSync(yaml, 'utf8')
+        .replace('width: 265mm', 'width: 350mm')
+        .replace('height: 380mm', 'height: 500mm')
+        .replace('columns: 5', 'columns: 7'),
+    );
+    const dir = path.join(copy, 'issues/2026-03-20');
+    const r = qikan(['import', '--kind', 'newspaper', corpusPage, '--out', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'images/cover.jpg'))).toBe(false);
+    const imported = loadModel(copy).issues[0]!;
+    expect(meta(imported).date.toISOString().slice(0, 10)).toBe('2026-03-20');
+    expect(imported.articles.every((a) => a.page === 1 && a.priority && a.columns)).toBe(true);
+    // The printed page's jump lines became jumpTo (下转第2版, 下转第4版), and the issue has the pages they name.
+    expect(imported.articles.map((a) => a.jumpTo).filter(Boolean)).toEqual([2, 4]);
+    expect(meta(imported).pages).toHaveLength(4);
+    const out = build(copy, 'xinchao-import-out');
+    const page1 = (await out.pdf('2026-03-20'))[0]!.compact;
+    for (const story of imported.articles) expect(page1, story.file).toContain(compact(story.title));
+  });
+});

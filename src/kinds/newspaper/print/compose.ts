@@ -78,10 +78,16 @@ function composePage(pageNumber: number, grids: Map<number, HTMLElement>): void 
   const boxes = [...grid.element.querySelectorAll<HTMLElement>(`:scope > .${NP.box}`)];
   const over = (placed: Placed) => boxes.filter((b) => placed.get(b)!.bottom > placed.get(b)!.limit + 0.5);
   let placed = place(grid, boxes);
-  const story = boxes.find(
+  // The stories that may jump, in the page's order, each cut in turn while the page does not fit yet.
+  const jumping = boxes.filter(
     (b) => grids.has(Number(b.dataset.jumpTo)) && !b.classList.contains(NP.continued) && b.querySelector(`.${NP.body}`),
   );
-  if (story && over(placed).length > 0) placed = cutAtJump(story, grid, boxes, grids, pageNumber, over);
+  // A story is cut so that the boxes fit that will not jump after it: the later jumping ones are cut in their turn.
+  for (const [k, story] of jumping.entries()) {
+    const later = new Set(jumping.slice(k + 1));
+    const blocking = (p: Placed) => over(p).filter((b) => !later.has(b));
+    if (blocking(placed).length > 0) placed = cutAtJump(story, grid, boxes, grids, pageNumber, blocking);
+  }
   for (const box of over(placed)) markUnfit(box, placed.get(box)!.bottom - placed.get(box)!.limit, pageNumber);
 }
 
