@@ -8,6 +8,7 @@ import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
 import { layoutPages } from '../../src/kinds/newspaper/page-layout.ts';
 import { jumpsIn } from '../../src/kinds/newspaper/verify-pdf.ts';
 import type { PageFacts } from '../../src/print/layout.ts';
+import { splitAt } from '../../src/print/stages/verify.ts';
 
 const publication = publicationSchema.parse({
   name: '测试周报',
@@ -114,5 +115,15 @@ describe('pages and jumps', () => {
       { from: 1, to: 4, kind: 'down' },
       { from: 1, to: 4, kind: 'up' },
     ]);
+  });
+});
+
+describe('a paragraph a jump cuts in two', () => {
+  it('is found in its two parts, in order, with other text between them', () => {
+    const text = '头条正文前半段（下转第4版）别的稿件（上接第1版）后半段。其后';
+    expect(splitAt(text, '正文前半段后半段。', 0)).toBe(text.indexOf('其后'));
+    expect(splitAt(text, '正文前半段后半段。', text.indexOf('别的'))).toBeUndefined();
+    expect(splitAt(text, '正文前半段丢了一句后半段。', 0)).toBeUndefined();
+    expect(splitAt(text, '后半段。正文前半段', 0)).toBeUndefined();
   });
 });

@@ -40,6 +40,25 @@ export function verifyPdf(
   return [...new Set([...kind.verifyPdf(input), ...lost(input.blocks), ...lost(input.sourceBlocks)])];
 }
 
+/**
+ * A block found in two parts, in order, with other text between them: a paragraph a newspaper story jumps in the
+ * middle of (its first part ends one page, the rest follows its continuation's head on a later one). Returns where
+ * its second part ends, or undefined.
+ */
+export function splitAt(text: string, block: string, from: number): number | undefined {
+  // The longest start of the block found from `from` on: a longer start is found only where a shorter one is.
+  let [low, high] = [0, block.length - 1];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (text.indexOf(block.slice(0, mid), from) >= 0) low = mid;
+    else high = mid - 1;
+  }
+  if (low < 2) return undefined;
+  const first = text.indexOf(block.slice(0, low), from);
+  const rest = text.indexOf(block.slice(low), first + low);
+  return rest >= 0 ? rest + block.length - low : undefined;
+}
+
 /** The PDF has as many pages as the pagination made. */
 export function pageCountProblems(layout: PrintLayout, pages: PageText[]): string[] {
   return pages.length === layout.pages.length
@@ -97,7 +116,9 @@ export function lostText(
       const floats = FIGURE_CAPTION.test(block) || DATA_SOURCE.test(block);
       // In reading order: a short cell such as 投资 must not be found in a sentence elsewhere.
       const at = text.indexOf(block, floats ? 0 : cursor);
+      const split = at < 0 && !floats ? splitAt(text, block, cursor) : undefined;
       if (at >= 0) cursor = floats ? cursor : at + block.length;
+      else if (split !== undefined) cursor = split;
       else {
         const shown = block.length > 40 ? block.slice(0, 40) + '…' : block;
         problems.push(`${article?.file ?? anchor}: text lost on PDF page ${pageAt(cursor)}: "${shown}"`);

@@ -16,6 +16,9 @@ export const NP = {
   /** A story continued from an earlier page, under its headline again. */
   continued: 'np-continued',
   continuedTitle: 'np-continued-title',
+  /** The two parts of a paragraph a jump cuts: the first ends its column justified, the rest starts unindented. */
+  splitFirst: 'np-split-first',
+  splitRest: 'np-split-rest',
   /** A box with another beside it on its left: a column rule between them. */
   ruleLeft: 'np-rule-left',
   /** A box with another above it: a rule between them. */

@@ -149,7 +149,10 @@ function markUnfit(box: HTMLElement, excess: number, pageNumber: number): void {
     `: ${Math.ceil(excess / line)} line(s) too long (give it \`jumpTo\`, fewer columns to the stories beside it, or shorten it)`;
 }
 
-/** The blocks of a body whose columns run past its box, from the first that does not end inside it on. */
+/**
+ * The blocks of a body whose columns run past its box, from the first that does not end inside it on; a paragraph
+ * that begins inside is split after its last character that does, so that the box's last column ends full.
+ */
 function overflowing(body: HTMLElement): HTMLElement[] {
   const right = body.getBoundingClientRect().right + 1;
   // The Markdown pipeline groups running text (column-group): its blocks are the group's children.
@@ -157,7 +160,49 @@ function overflowing(body: HTMLElement): HTMLElement[] {
     el.classList.contains(CLASS.columnGroup) ? ([...el.children] as HTMLElement[]) : [el],
   );
   const first = blocks.findIndex((el) => [...el.getClientRects()].some((r) => r.right > right));
-  return first < 0 ? [] : blocks.slice(first);
+  if (first < 0) return [];
+  const rest = blocks[first]!.tagName === 'P' ? splitParagraph(blocks[first]!, right) : undefined;
+  return rest ? [rest, ...blocks.slice(first + 1)] : blocks.slice(first);
+}
+
+/** The paragraph's text after its last character inside `right`, as a paragraph of its own; none if it all runs past. */
+function splitParagraph(p: HTMLElement, right: number): HTMLElement | undefined {
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  const at = (offset: number): [Text, number] => {
+    for (const t of texts) {
+      if (offset < t.length) return [t, offset];
+      offset -= t.length;
+    }
+    return [texts.at(-1)!, texts.at(-1)!.length];
+  };
+  const inside = (offset: number) => {
+    const [node, local] = at(offset);
+    const range = document.createRange();
+    range.setStart(node, local);
+    range.setEnd(node, Math.min(node.length, local + 1));
+    const box = range.getClientRects()[0];
+    return !box || box.right <= right;
+  };
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  // Columns fill in reading order: the characters inside come before all those past.
+  let [low, high] = [0, total];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (inside(mid)) low = mid + 1;
+    else high = mid;
+  }
+  if (low === 0 || low >= total) return undefined;
+  const range = document.createRange();
+  range.setStart(...at(low));
+  range.setEndAfter(p.lastChild!);
+  const rest = p.cloneNode(false) as HTMLElement;
+  rest.append(range.extractContents());
+  rest.classList.add(NP.splitRest);
+  p.classList.add(NP.splitFirst);
+  p.after(rest);
+  return rest;
 }
 
 /** The rest of a story on the page it jumps to: its headline again, （上接第M版）, the blocks moved. */
