@@ -7,7 +7,7 @@ import { issueSchema } from '../../src/kinds/newspaper/issue-schema.ts';
 import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
 import { layoutPages } from '../../src/kinds/newspaper/page-layout.ts';
 import { jumpsIn } from '../../src/kinds/newspaper/verify-pdf.ts';
-import type { PageFacts } from '../../src/print/layout.ts';
+import { pageFacts } from '../helpers/page-facts.ts';
 import { splitAt } from '../../src/print/stages/verify.ts';
 
 const publication = publicationSchema.parse({
@@ -84,17 +84,7 @@ describe('a story’s front matter', () => {
 });
 
 describe('pages and jumps', () => {
-  const facts = (starts: string[]): PageFacts => ({
-    kind: 'content',
-    side: 'right',
-    starts,
-    overflow: false,
-    faults: [],
-    notes: [],
-    fill: 1,
-    moved: [],
-    bleeds: false,
-  });
+  const facts = (starts: string[]) => pageFacts({ starts });
 
   it('numbers every page as its 版, a story starting where its headline is', () => {
     const layout = layoutPages([facts(['a', 'b']), facts([]), facts(['c'])]);

@@ -1,21 +1,12 @@
+import { pageFacts } from '../helpers/page-facts.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatFolio, layoutPages } from '../../src/kinds/magazine/page-layout.ts';
 import type { PageFacts } from '../../src/print/layout.ts';
 
 const heads = { publication: '天堂之芯', sections: { news: '芯动态', views: '芯观点' } };
-const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {}): PageFacts => ({
-  kind,
-  side: i % 2 === 0 ? 'right' : 'left',
-  starts: [],
-  overflow: false,
-  faults: [],
-  notes: [],
-  fill: 1,
-  moved: [],
-  bleeds: false,
-  ...more,
-});
+const page = (kind: PageFacts['kind'], i: number, more: Partial<PageFacts> = {}): PageFacts =>
+  pageFacts({ kind, side: i % 2 === 0 ? 'right' : 'left', ...more });
 
 describe('layoutPages', () => {
   const facts = [

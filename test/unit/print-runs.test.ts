@@ -1,3 +1,4 @@
+import { pageFacts } from '../helpers/page-facts.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,17 +10,7 @@ import { placeRuns, splitRuns } from '../../src/print/runs.ts';
 import { WorkerPool } from '../../src/print/worker-pool.ts';
 import { issuesOfShard, parseShard } from '../../src/cli/shard.ts';
 
-const page = (kind: PageFacts['kind'] = 'content', starts: string[] = []): PageFacts => ({
-  kind,
-  side: 'right',
-  starts,
-  overflow: false,
-  faults: [],
-  notes: [],
-  fill: 1,
-  moved: [],
-  bleeds: false,
-});
+const page = (kind: PageFacts['kind'] = 'content', starts: string[] = []): PageFacts => pageFacts({ kind, starts });
 
 describe('splitRuns', () => {
   const html =

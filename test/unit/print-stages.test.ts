@@ -1,3 +1,4 @@
+import { pageFacts } from '../helpers/page-facts.ts';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -158,18 +159,8 @@ describe('mergeRuns', () => {
 });
 
 describe('decorate', () => {
-  const fact = (kind: PageFacts['kind'], side: PageFacts['side'], more: Partial<PageFacts> = {}): PageFacts => ({
-    kind,
-    side,
-    starts: [],
-    overflow: false,
-    faults: [],
-    notes: [],
-    fill: 1,
-    moved: [],
-    bleeds: false,
-    ...more,
-  });
+  const fact = (kind: PageFacts['kind'], side: PageFacts['side'], more: Partial<PageFacts> = {}): PageFacts =>
+    pageFacts({ kind, side, ...more });
   const run = { heads: { publication: '示例月刊', sections: { news: '新闻' } } } as unknown as PrintRun;
 
   it('hands the page its running heads and folios by the kind, and the 目录 its numbers', async () => {
