@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { annotateHtml, tidyPictureSources, uniqueIds } from '../site/annotate.ts';
 import { dropPrintDocuments } from './drop-print-documents.ts';
-import { buildManifest, type BuildManifest, type PrintedIssue } from '../core/manifest.ts';
+import { buildManifest, type BuildManifest, type IssueEntry, type PrintedIssue } from '../core/manifest.ts';
 import { feedbackSummary } from '../print/feedback.ts';
 import { issueSourceHash } from '../core/source-hash.ts';
 import { articlesFor } from '../core/toc.ts';
@@ -179,11 +179,12 @@ async function buildInto(
     }
   }
   // A refused PDF leaves the last good one in place, as an outdated entry.
-  if (refused.length) {
+  if (refused.some((e) => !e.printShopFile)) {
     const again = await keepPdfs(
       out,
       staging,
-      refused.map((e) => e.issueId),
+      // A refused print-shop file leaves the readers' PDF just made: it is only missing itself.
+      refused.filter((e) => !e.printShopFile).map((e) => e.issueId),
     );
     if (again) kept = { ...again, issues: [...(kept?.issues ?? []), ...again.issues] };
   }
@@ -275,11 +276,11 @@ function printShopLines(id: string, r: PrintedIssue, model: Model): string[] {
 
 /** Ghostscript, and for --cmyk the colour profile of publication.yaml, found before anything is built. */
 async function printShopTools(model: Model, options: BuildOptions): Promise<{ gs: string; cmyk?: CmykTools }> {
-  const gs = await findGhostscript(options.cmyk ? '--cmyk' : '--print-ready');
+  const { gs, version } = await findGhostscript(options.cmyk ? '--cmyk' : '--print-ready');
   if (!options.cmyk) return { gs };
   const target = await resolveCmykTarget(model.root, model.publication.print.cmyk);
   if (typeof target === 'string') throw new Error(target);
-  return { gs, cmyk: { gs, target } };
+  return { gs, cmyk: { gs, version, target } };
 }
 
 function issueById(model: Model, id: string) {
@@ -313,8 +314,10 @@ async function keepPdfs(out: string, staging: string, ids: string[]): Promise<Bu
     if (!ids.includes(entry.id) || !entry.pdf || !(await copy(entry.pdf))) continue;
     // The print shop's files go with their PDF, as far as they are there.
     const shop = entry.printShop && (await copy(entry.printShop.pdf)) ? entry.printShop : null;
+    // (An entry of a manifest from before the print shop's files has no printShop.)
     const cmyk = shop?.cmyk && (await copy(shop.cmyk.pdf)) ? shop.cmyk : null;
-    issues.push({ ...entry, printShop: shop && { ...shop, cmyk } });
+    const { printReady: _r, cmyk: _c, ...current } = entry as IssueEntry & { printReady?: unknown; cmyk?: unknown };
+    issues.push({ ...current, printShop: shop && { ...shop, cmyk } });
   }
   return { ...previous, issues };
 }

@@ -41,6 +41,8 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
    * to page), or the `whole` document at once (a newspaper's pages are composed together: stories jump between them).
    */
   printEngine: 'runs' | 'whole';
+  /** Its stories jump to later pages, a paragraph cut in two there: the text check finds it in its two parts. */
+  jumps: boolean;
 }
 
 /** A field of an article's front matter that the kind does not accept as written. */

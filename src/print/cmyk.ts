@@ -20,15 +20,17 @@ export class GhostscriptNotFound extends Error {
   }
 }
 
-/** Finds Ghostscript before anything is built, so that a missing one is told at once. */
-export async function findGhostscript(flag: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** Finds Ghostscript before anything is built, so that a missing one is told at once; and its version. */
+export async function findGhostscript(
+  flag: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ gs: string; version: string }> {
   const gs = env.QIKAN_GS ?? 'gs';
   try {
-    await run(gs, ['--version']);
+    return { gs, version: (await run(gs, ['--version'])).stdout.trim() };
   } catch {
     throw new GhostscriptNotFound(flag, gs);
   }
-  return gs;
 }
 
 /** What the CMYK file is made for: publication.yaml's print.cmyk, its profile's path resolved. */
@@ -36,6 +38,8 @@ export type CmykTarget = Publication['print']['cmyk'];
 
 export interface CmykTools {
   gs: string;
+  /** Its version: the CMYK file it wrote is kept in the cache for this version only. */
+  version: string;
   target: CmykTarget;
 }
 

@@ -123,7 +123,9 @@ export async function printIssues(
       // The Markdown's text too: the check of the PDF against it must run again when it changes.
       const sources = issue.articles.map((a) => options.sourceBlocks?.get(a.file) ?? []);
       const issueKey = hashOf('issue', common, engine, html, JSON.stringify({ meta, boxes: run.boxes, sources }));
-      const cmykKey = printShop?.cmyk && hashOf(issueKey, 'cmyk', JSON.stringify(printShop.cmyk.target), profile!);
+      const cmykKey =
+        printShop?.cmyk &&
+        hashOf(issueKey, 'cmyk', printShop.cmyk.version, JSON.stringify(printShop.cmyk.target), profile!);
       const rejectedFile = (suffix: string) =>
         path.join(options.rejectedDir ?? path.dirname(file), `${issue.id}${suffix}.rejected.pdf`);
       const refuse = async (pdf: Uint8Array, problems: string[], suffix: string, shopFile?: string) => {
@@ -209,7 +211,7 @@ export async function printIssues(
         verifyIssue(model, issue, made.layout, text, html, run.inset, kind, options),
       );
       if (problems.length) {
-        await refuse(pdf, problems, printShop ? '.print' : '');
+        await refuse(pdf, problems, printShop ? '.print' : '', printShop ? relative : undefined);
         continue;
       }
       if (printShop) {

@@ -51,7 +51,8 @@ export const fontsEmbedded: Step = ({ doc }) => {
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
     const subtype = object.get(PDFName.of('Subtype'));
-    if (subtype === PDFName.of('Type0') || subtype === PDFName.of('Type3')) continue; // its descendant is looked at
+    // A Type0 font's glyphs are its descendant's (looked at on its own); a Type3 font's are drawn in the file.
+    if (subtype === PDFName.of('Type0') || subtype === PDFName.of('Type3')) continue;
     const descriptor = doc.context.lookup(object.get(PDFName.of('FontDescriptor')));
     const embedded =
       descriptor instanceof PDFDict &&
@@ -181,7 +182,7 @@ export const nothingFlattened: Step = ({ doc, cmyk }) => {
 
 /**
  * Text and rules in black on the K plate alone: a rich black (K of 50 % or more with all of C, M and Y at 20 % or
- * more, nearly equal) misregisters in small type. The crop marks' registration black (100 % of each) is meant to.
+ * more, nearly equal) misregisters in small type. Registration black (100 % of each, for marks) is meant to.
  * And no colour left in RGB.
  */
 export const blackOnK: Step = ({ doc, cmyk }) => {

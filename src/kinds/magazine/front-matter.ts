@@ -1,8 +1,8 @@
 import type { ArticleFrontMatter } from '../../core/schema/article.ts';
 import type { FrontMatterProblem } from '../kind.ts';
 
-/** The fields only a newspaper's stories have. */
-const NEWSPAPER_ONLY = ['page', 'priority', 'lead', 'jumpTo'] as const;
+/** The fields only a newspaper's stories have (a magazine's print has no place for a 编者按 either). */
+const NEWSPAPER_ONLY = ['page', 'priority', 'lead', 'jumpTo', 'editorNote'] as const;
 
 /** A magazine article's body is set in one column or two; a newspaper's placement fields mean nothing here. */
 export function frontMatterProblems(article: ArticleFrontMatter): FrontMatterProblem[] {

@@ -20,4 +20,5 @@ export const magazine: PublicationKind<IssueMeta> = {
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
   frontMatterProblems,
   printEngine: 'runs',
+  jumps: false,
 };

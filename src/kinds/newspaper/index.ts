@@ -18,4 +18,5 @@ export const newspaper: PublicationKind<NewspaperIssueMeta> = {
   verifyPdf: checkPdf,
   frontMatterProblems,
   printEngine: 'whole',
+  jumps: true,
 };

@@ -4,7 +4,7 @@ import { lengthToPt } from '../../print/geometry.ts';
 /**
  * A newspaper's @page rule: every page the same trim size and margins (no inner and outer: a newspaper is not
  * bound), and the sizes the print CSS composes pages with. With `print` (a print-shop file), the bleed and slug
- * around the sheet and crop marks, as the magazine's.
+ * around the sheet and crop marks in the slug (print-base.css).
  */
 export function pageRules(publication: Publication, print?: Publication['print']): string {
   const { page } = publication;

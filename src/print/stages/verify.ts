@@ -32,11 +32,12 @@ export function verifyPdf(
   kind: {
     verifyPdf(input: VerifyInput): string[];
     articleRanges(layout: PrintLayout, pageCount: number): ArticleRanges;
+    jumps: boolean;
   },
 ): string[] {
   const ranges = kind.articleRanges(input.layout, input.pages.length);
   const lost = (blocks: Map<string, string[]>) =>
-    lostText(input.publication, input.issue, ranges, input.pages, blocks, input.bleed);
+    lostText(input.publication, input.issue, ranges, input.pages, blocks, input.bleed, kind.jumps);
   return [...new Set([...kind.verifyPdf(input), ...lost(input.blocks), ...lost(input.sourceBlocks)])];
 }
 
@@ -89,6 +90,7 @@ export function lostText(
   pages: PageText[],
   blocks: Map<string, string[]>,
   bleed = 0,
+  jumps = false,
 ): string[] {
   const top = lengthToPt(publication.page.margins.top) + bleed;
   const bottom = lengthToPt(publication.page.margins.bottom) + bleed;
@@ -116,7 +118,7 @@ export function lostText(
       const floats = FIGURE_CAPTION.test(block) || DATA_SOURCE.test(block);
       // In reading order: a short cell such as 投资 must not be found in a sentence elsewhere.
       const at = text.indexOf(block, floats ? 0 : cursor);
-      const split = at < 0 && !floats ? splitAt(text, block, cursor) : undefined;
+      const split = at < 0 && !floats && jumps ? splitAt(text, block, cursor) : undefined;
       if (at >= 0) cursor = floats ? cursor : at + block.length;
       else if (split !== undefined) cursor = split;
       else {

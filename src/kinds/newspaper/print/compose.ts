@@ -57,8 +57,9 @@ function place(grid: Grid, boxes: HTMLElement[]): Placed {
   for (const ad of boxes.filter((b) => b.classList.contains(NP.ad))) {
     const span = spanOf(ad);
     const x = grid.columns - span;
-    const y = Math.min(...limits.slice(x)) - ad.offsetHeight;
-    put(ad, x, y, span);
+    const y = Math.min(...limits.slice(x, x + span)) - ad.offsetHeight;
+    put(ad, x, Math.max(0, y), span);
+    if (y < 0) ad.dataset[DATA.fault] = `the advertisement of ${ad.dataset.title} is taller than its page`;
     limits.fill(y - GAP, x, x + span);
   }
   for (const box of boxes.filter((b) => !b.classList.contains(NP.ad))) {
@@ -219,7 +220,9 @@ function continuation(box: HTMLElement, moved: HTMLElement[], from: number): HTM
   jump.className = NP.jump;
   jump.textContent = `（上接第${from}版）`;
   const body = document.createElement('div');
-  body.className = box.querySelector(`.${NP.body}`)!.className;
+  const own = box.querySelector<HTMLElement>(`.${NP.body}`)!;
+  body.className = own.className;
+  body.style.cssText = own.style.cssText.replace(/height:[^;]*;?|column-fill:[^;]*;?/g, '');
   body.append(...moved);
   part.append(title, jump, body);
   return part;

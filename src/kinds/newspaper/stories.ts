@@ -1,0 +1,8 @@
+import type { Article, Issue } from '../../core/model.ts';
+
+/** A page's stories in the order they are placed and listed: by priority (1 first, unset last), then as filed. */
+export function storiesOn(issue: Issue, page: number, medium: 'print' | 'web'): Article[] {
+  return issue.articles
+    .filter((a) => a[medium] && a.page === page)
+    .sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || a.order - b.order);
+}
