@@ -69,6 +69,10 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
   const pubFile = path.join(root, 'publication.yaml');
   const pub = fs.existsSync(pubFile) ? readPublication(pubFile) : undefined;
   const buildsHere = !!pub && path.basename(issues) === 'issues';
+  if (pub?.kind === 'newspaper' && kind === 'magazine')
+    throw new Error(
+      `--kind magazine：${shown(pubFile)} 是报纸（kind: newspaper），它的一期按版面导入：用 --kind newspaper`,
+    );
 
   const text = fs.readFileSync(input, 'utf8');
   const pinyin = await loadPinyin();

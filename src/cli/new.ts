@@ -1,3 +1,4 @@
+import type { NewspaperIssueMeta } from '../kinds/newspaper/issue-schema.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -70,7 +71,10 @@ export async function newArticle(
   return path.relative(process.cwd(), file);
 }
 
-/** `qikan new issue ID`: the folder, its issue.yaml (the next 总第N期) and a plain cover to replace. */
+/**
+ * `qikan new issue ID`: the folder, its issue.yaml (the next 总第N期) and, for a magazine, a plain cover to replace.
+ */
+/** Returns what the command says it made. */
 export async function newIssue(root: string, id: string): Promise<string> {
   if (!ISSUE_ID.test(id)) throw new Error(`期号“${id}”：只用小写英文字母、数字和连字符，例如 2026-12`);
   const model = loadModel(root, { allowEmptyIssues: true });
@@ -78,6 +82,27 @@ export async function newIssue(root: string, id: string): Promise<string> {
   await fs.mkdir(path.join(dir, 'images'), { recursive: true });
   const ym = /^(\d{4})-(\d{2})$/.exec(id);
   const now = new Date();
+  if (model.kind === 'newspaper') {
+    // A newspaper's issue: dated by its folder's name (YYYY-MM-DD) or today, the pages of the one before.
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(id) ? id : today(now);
+    const year = Number(date.slice(0, 4));
+    const latest = model.issues[0]?.meta as NewspaperIssueMeta | undefined;
+    const paper = {
+      number: Math.max(0, ...model.issues.map((i) => i.meta.number)) + 1,
+      yearNumber:
+        Math.max(
+          0,
+          ...model.issues
+            .filter((i) => i.meta.date.getUTCFullYear() === year)
+            .map((i) => (i.meta as NewspaperIssueMeta).yearNumber),
+        ) + 1,
+      date,
+      headline: ISSUE_TEMPLATE.headline,
+      pages: latest?.pages ?? [{ name: '要闻' }],
+    };
+    await fs.writeFile(path.join(dir, ISSUE_FILE), stringify(paper), { flag: 'wx' });
+    return `已创建 ${path.relative(process.cwd(), dir)}/（issue.yaml）：填写头条标题，核对日期、期号和版面`;
+  }
   const meta = {
     number: Math.max(0, ...model.issues.map((i) => i.meta.number)) + 1,
     year: ym ? Number(ym[1]) : now.getUTCFullYear(),
@@ -89,7 +114,7 @@ export async function newIssue(root: string, id: string): Promise<string> {
   };
   await fs.writeFile(path.join(dir, ISSUE_FILE), stringify(meta), { flag: 'wx' });
   await writePlainCover(dir);
-  return path.relative(process.cwd(), dir);
+  return `已创建 ${path.relative(process.cwd(), dir)}/（issue.yaml、images/cover.jpg）：填写封面标题，换上封面图`;
 }
 
 /**

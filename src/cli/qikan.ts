@@ -59,12 +59,10 @@ program
 const create = program.command('new').description('start an issue or an article');
 create
   .command('issue <id>')
-  .description('create issues/<id>/ with its issue.yaml and a plain cover')
+  .description("create issues/<id>/ with its issue.yaml (and a magazine's plain cover)")
   .option('--root <dir>', 'the publication folder', '.')
   .action(async (id: string, opts: { root: string }) => {
-    process.stdout.write(
-      `已创建 ${await newIssue(opts.root, id)}/（issue.yaml、images/cover.jpg）：填写封面标题，换上封面图\n`,
-    );
+    process.stdout.write(`${await newIssue(opts.root, id)}\n`);
   });
 create
   .command('article')

@@ -154,3 +154,21 @@ describe.skipIf(!fs.existsSync(corpusPage))('qikan import --kind newspaper of a 
     for (const story of imported.articles) expect(page1, story.file).toContain(compact(story.title));
   });
 });
+
+describe('qikan new issue and qikan import in a newspaper', () => {
+  it('makes the next issue with the pages of the one before, and refuses to import a magazine into it', () => {
+    const copy = path.join(tmpDir, 'xinchao-new');
+    copyExample(copy);
+    const r = qikan(['new', 'issue', '2026-11-20', '--root', copy]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('（issue.yaml）');
+    const issue = loadModel(copy, { allowEmptyIssues: true }).issues.find((i) => i.id === '2026-11-20')!;
+    expect(meta(issue)).toMatchObject({ number: 1046, yearNumber: 46, pages: meta(model.issues[0]!).pages });
+    expect(fs.existsSync(path.join(copy, 'issues/2026-11-20/images/cover.jpg'))).toBe(false);
+    const out = path.join(copy, 'issues/2026-11-27');
+    const imported = qikan(['import', '--kind', 'magazine', path.join(example, 'publication.yaml'), '--out', out]);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toContain('用 --kind newspaper');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
