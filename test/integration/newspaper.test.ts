@@ -155,6 +155,27 @@ describe.skipIf(!fs.existsSync(corpusPage))('qikan import --kind newspaper of a 
   });
 });
 
+describe('a newspaper story too long for its page and the page it jumps to', () => {
+  it('is refused, naming the story, its jump page and by how many lines', () => {
+    const copy = path.join(tmpDir, 'xinchao-too-long-jump');
+    copyExample(copy);
+    const lead = model.issues.find((i) => i.id === '2026-11-06')!.articles.find((a) => a.jumpTo)!;
+    const file = path.join(copy, lead.file);
+    const text = fs.readFileSync(file, 'utf8');
+    const body = text.slice(text.indexOf('\n---', 3) + 4);
+    fs.writeFileSync(file, text + body.repeat(5));
+    const out = path.join(tmpDir, 'xinchao-too-long-jump-out');
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = qikan(['build', '--root', copy, '--out', out, '--only', '2026-11-06']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `${lead.file.replace(/[.]/g, '\\.')}: the story ".+" does not fit on page ${lead.jumpTo} even with its jump: \\d+ line\\(s\\) too long`,
+      ),
+    );
+  });
+});
+
 describe('qikan new issue and qikan import in a newspaper', () => {
   it('makes the next issue with the pages of the one before, and refuses to import a magazine into it', () => {
     const copy = path.join(tmpDir, 'xinchao-new');
