@@ -192,6 +192,22 @@ function readIssue(
     findings.push(finding('empty-issue', { file: rel(dir), line: 1 }, {}));
   }
   if (!meta || !publication) return undefined;
+  let ok = true;
+  for (const p of kind.issueProblems(meta, read, publication)) {
+    ok = false;
+    const yaml = p.file ? sources.articles.find((a) => a.file === p.file)?.yaml : source;
+    const at = {
+      file: p.file ?? rel(metaFile),
+      ...(yaml ? positionOf(yaml, p.path) : { line: 1 }),
+      field: p.path.join('.'),
+    };
+    const owner: unknown = p.file ? read.find((a) => a.file === p.file) : meta;
+    const value = p.path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], owner);
+    findings.push(
+      finding('invalid-value', at, { field: at.field, empty: false, problem: p.problem, value, hint: p.hint }),
+    );
+  }
+  if (!ok) return undefined;
   const articles = read.map((a) => ({ ...a, published: a.date ?? meta.date }));
   return issueRouteData(kind, publication, id, meta, articles);
 }

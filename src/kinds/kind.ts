@@ -34,6 +34,15 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
   articleRanges(layout: PrintLayout, pageCount: number): ArticleRanges;
   /** What the kind's layout promises and its PDF must show: problems found, none when right. */
   verifyPdf(input: VerifyInput): string[];
+  /**
+   * The kind's rules for an issue as a whole (issue.yaml with its articles): each problem by its file (an article's,
+   * or issue.yaml when none is named) and field, with what to write instead.
+   */
+  issueProblems(
+    meta: Meta,
+    articles: ArticleFrontMatter[] & { file: string }[],
+    publication: Publication,
+  ): IssueProblem[];
   /** The kind's own rules for an article's front matter: each problem by its field, with what to write instead. */
   frontMatterProblems(article: ArticleFrontMatter, publication: Publication): FrontMatterProblem[];
   /**
@@ -43,6 +52,15 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
   printEngine: 'runs' | 'whole';
   /** Its stories jump to later pages, a paragraph cut in two there: the text check finds it in its two parts. */
   jumps: boolean;
+}
+
+/** A problem of an issue: in an article's front matter (`file`), or in issue.yaml at `path`. */
+export interface IssueProblem {
+  file?: string;
+  /** Where in issue.yaml, e.g. ['ads', 0, 'page']; or the article's field. */
+  path: (string | number)[];
+  problem: string;
+  hint: string;
 }
 
 /** A field of an article's front matter that the kind does not accept as written. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/core/schema/article.ts';
 import { publicationSchema } from '../../src/core/schema/publication.ts';
 import { frontMatterProblems as magazineRules } from '../../src/kinds/magazine/front-matter.ts';
-import { frontMatterProblems } from '../../src/kinds/newspaper/front-matter.ts';
+import { frontMatterProblems, issueProblems } from '../../src/kinds/newspaper/front-matter.ts';
 import { issueSchema } from '../../src/kinds/newspaper/issue-schema.ts';
 import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
 import { layoutPages } from '../../src/kinds/newspaper/page-layout.ts';
@@ -115,5 +115,29 @@ describe('a paragraph a jump cuts in two', () => {
     expect(splitAt(text, '正文前半段后半段。', text.indexOf('别的'))).toBeUndefined();
     expect(splitAt(text, '正文前半段丢了一句后半段。', 0)).toBeUndefined();
     expect(splitAt(text, '后半段。正文前半段', 0)).toBeUndefined();
+  });
+});
+
+describe('an issue’s own rules', () => {
+  it('refuses stories, jumps and advertisements past the issue’s pages, and ads wider than the grid', () => {
+    const withAds = issueSchema.parse({
+      number: 1044,
+      yearNumber: 44,
+      date: '2026-11-06',
+      headline: '头条',
+      pages: [{ name: '要闻' }, { name: '产业' }],
+      ads: [{ page: 3, columns: 9, height: '50mm', advertiser: '某公司', lines: ['电话'] }],
+    });
+    const stories = [
+      { ...story({ page: 2, jumpTo: 5 }), file: 'a.md' },
+      { ...story({ page: 1 }), file: 'b.md' },
+    ];
+    expect(issueProblems(withAds, stories, publication).map((p) => [p.file ?? 'issue.yaml', p.path.join('.')])).toEqual(
+      [
+        ['issue.yaml', 'ads.0.page'],
+        ['issue.yaml', 'ads.0.columns'],
+        ['a.md', 'jumpTo'],
+      ],
+    );
   });
 });

@@ -19,6 +19,7 @@ export const magazine: PublicationKind<IssueMeta> = {
   articleRanges,
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
   frontMatterProblems,
+  issueProblems: () => [],
   printEngine: 'runs',
   jumps: false,
 };

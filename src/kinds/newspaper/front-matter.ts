@@ -1,6 +1,7 @@
 import type { ArticleFrontMatter } from '../../core/schema/article.ts';
 import type { Publication } from '../../core/schema/publication.ts';
-import type { FrontMatterProblem } from '../kind.ts';
+import type { FrontMatterProblem, IssueProblem } from '../kind.ts';
+import type { NewspaperIssueMeta } from './issue-schema.ts';
 
 /** A story says where it goes: its page (版), and within the grid of publication.yaml, its width. */
 export function frontMatterProblems(story: ArticleFrontMatter, publication: Publication): FrontMatterProblem[] {
@@ -25,5 +26,32 @@ export function frontMatterProblems(story: ArticleFrontMatter, publication: Publ
       problem: `转版只能转到后面的版（本稿在第${story.page}版）`,
       hint: `写第${story.page + 1}版或更后的版，例如 \`jumpTo: ${story.page + 1}\`，否则删去这一行。`,
     });
+  return problems;
+}
+
+/** Every story and advertisement on a page the issue has, no advertisement wider than the grid. */
+export function issueProblems(
+  meta: NewspaperIssueMeta,
+  stories: (ArticleFrontMatter & { file: string })[],
+  publication: Publication,
+): IssueProblem[] {
+  const pages = meta.pages.length;
+  const columns = publication.newspaper?.columns ?? 5;
+  const past = `这一期只有 ${pages} 版（issue.yaml 的 pages）`;
+  const hint = `写 1 到 ${pages} 之间的版号，或在 issue.yaml 的 pages 里加上这一版。`;
+  const problems: IssueProblem[] = [];
+  for (const [i, ad] of meta.ads.entries()) {
+    if (ad.page > pages) problems.push({ path: ['ads', i, 'page'], problem: past, hint });
+    if (ad.columns > columns)
+      problems.push({
+        path: ['ads', i, 'columns'],
+        problem: `版面只有 ${columns} 栏`,
+        hint: `写 1 到 ${columns} 之间的栏数。`,
+      });
+  }
+  for (const story of stories)
+    for (const field of ['page', 'jumpTo'] as const)
+      if (story[field] !== undefined && story[field] > pages)
+        problems.push({ file: story.file, path: [field], problem: past, hint });
   return problems;
 }

@@ -1,5 +1,5 @@
 import type { PublicationKind } from '../kind.ts';
-import { frontMatterProblems } from './front-matter.ts';
+import { frontMatterProblems, issueProblems } from './front-matter.ts';
 import { issueSchema, type NewspaperIssueMeta } from './issue-schema.ts';
 import { issueNumbers } from './masthead.ts';
 import { articleRanges, formatFolio, layoutPages } from './page-layout.ts';
@@ -17,6 +17,7 @@ export const newspaper: PublicationKind<NewspaperIssueMeta> = {
   articleRanges,
   verifyPdf: checkPdf,
   frontMatterProblems,
+  issueProblems,
   printEngine: 'whole',
   jumps: true,
 };
