@@ -135,6 +135,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       out: relDir,
       builds,
       metaNotes: notes,
+      cover: !newspaper,
     }),
   );
 

@@ -148,7 +148,8 @@ export function newspaperIssueMeta(
       ? '`yearNumber` (the number in the year): the text gives only the total number: 1 for now, correct it.'
       : '`number` (the total number) and `yearNumber` (the number in the year): the text gives neither: 1 for now, correct them.',
   );
-  const last = Math.max(1, ...result.articles.map((a) => a.jumpTo ?? 1));
+  // issue.yaml allows 32 pages; a jump past them is for the editor to correct.
+  const last = Math.min(32, Math.max(1, ...result.articles.map((a) => a.jumpTo ?? 1)));
   const pages = Array.from({ length: last }, (_, i) => ({ name: i === 0 ? '要闻' : '综合' }));
   // The page names are the importer's words in the issue folder: listed, as every added text is.
   for (const page of pages) result.added.push({ text: page.name, why: "a page's name in issue.yaml, a placeholder" });
@@ -171,6 +172,8 @@ export interface ReportContext {
   /** Whether the folder sits in a publication that builds it, and what to run; or why not. */
   builds: string;
   metaNotes: string[];
+  /** Whether a plain cover was written (a newspaper's issue has none). */
+  cover?: boolean;
 }
 
 /**
@@ -187,7 +190,7 @@ export function renderReport(result: ImportResult, ctx: ReportContext): string {
   say('# Import report');
   say('');
   say(
-    `\`${ctx.input}\` (${ctx.inputLines} lines), read as a ${result.kind}, is now \`${ctx.out}\`: ${result.articles.length} articles, issue.yaml and a plain cover. ${ctx.builds}`,
+    `\`${ctx.input}\` (${ctx.inputLines} lines), read as a ${result.kind}, is now \`${ctx.out}\`: ${result.articles.length} articles, issue.yaml${ctx.cover === false ? '' : ' and a plain cover'}. ${ctx.builds}`,
   );
   say('');
   const major = sortDoubts(result.doubts.filter((d) => !d.minor));
