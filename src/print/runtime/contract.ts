@@ -140,6 +140,11 @@ export function groupRuns<T>(elements: T[], runsOn: (element: T) => boolean): T[
 /** What a page that paginates runs offers the print engine, run by run (src/print/runtime/runs.ts). */
 export interface RunWorker {
   count: number;
+  /**
+   * Starts loading the fonts of the runs to be paginated, all at once: loading them run by run would wait for the
+   * server once per run, and a face that comes in while a run is laid out makes Chromium shape its text again.
+   */
+  preload(runs: number[]): void;
   paginate(run: number): Promise<RunFindings>;
   /** Decorates the runs' pages and leaves them alone in the document, in this order, to be printed together. */
   show(runs: number[], decorations: Decoration[]): Promise<void>;

@@ -47,7 +47,9 @@ export function startRunWorker(): RunWorker {
   ];
   const added = addedText();
   const loadFonts = (els: Element[]) => {
-    const text = els.map((el) => el.textContent).join('') + added;
+    // Each character once: the font set matches every character of the text against every face's unicode-range,
+    // on the page's main thread (half a second for an issue's text as it is).
+    const text = [...new Set(els.map((el) => el.textContent).join('') + added)].join('');
     return Promise.all(faces.map((face) => document.fonts.load(face, text)));
   };
   const elements = [...document.body.children].filter((el) => !['SCRIPT', 'TEMPLATE', 'STYLE'].includes(el.tagName));
@@ -61,14 +63,19 @@ export function startRunWorker(): RunWorker {
   // Each previewer gets the stylesheets as Paged.js takes them out of the document once.
   const stylesheets = new window.Paged.Previewer().removeStyles();
   for (const el of elements) el.remove();
+  const fontsOf = new Map<number, Promise<unknown>>();
   const held = new Map<number, { box: HTMLElement; pages: HTMLElement[] }>();
   let stylesKept = false;
 
   return {
     count: runs.length,
+    preload(list) {
+      const loading = loadFonts(list.flatMap((k) => runs[k]!));
+      for (const k of list) fontsOf.set(k, loading);
+    },
     async paginate(run) {
       await Promise.all([
-        loadFonts(runs[run]!),
+        fontsOf.get(run) ?? loadFonts(runs[run]!),
         decodeImages(runs[run]!.flatMap((el) => [...el.querySelectorAll('img')])),
       ]);
       const box = document.createElement('div');

@@ -108,7 +108,7 @@ export async function openRunWorker(context: BrowserContext, url: string, runs: 
 }
 
 /** Calls the run worker of a page opened with `openRunWorker`. */
-export async function callRunWorker<K extends 'paginate' | 'show' | 'drop'>(
+export async function callRunWorker<K extends 'preload' | 'paginate' | 'show' | 'drop'>(
   print: PrintPage,
   method: K,
   ...args: Parameters<RunWorker[K]>

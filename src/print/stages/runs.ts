@@ -182,6 +182,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
   };
 
   const work = async (worker: PrintPage) => {
+    await callRunWorker(worker, 'preload', queue);
     while (!failed && printed.filter(Boolean).length < n) {
       const mine = heldBy.flatMap((w, k) => (w === worker ? [k] : []));
       // Held, then found in the cache after all (its pages came out as before): nothing to print.
