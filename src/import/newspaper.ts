@@ -104,8 +104,8 @@ function toUnits(lines: Line[], index: NgramIndex, cut: number[]): Unit[] {
   };
   let r: Line[] = [];
   for (r of runs) {
-    // An advertisement's lines are one unit.
-    if (r.some((l) => AD.test(l.text) && !/[。]/.test(l.text))) {
+    // An advertisement's lines are one unit: the words of one, and no sentence ended (a story may well say 扫码).
+    if (r.some((l) => AD.test(l.text)) && !r.some((l) => /[。！？]/.test(l.text))) {
       units.push({ text: r.map((l) => l.text.trim()).join('\n'), lines: r, kind: 'ad' });
       continue;
     }
@@ -364,6 +364,7 @@ export function importNewspaper(text: string, options: NewspaperOptions): Import
   }
 
   for (const a of articles) a.lines = withBlankGaps(a.lines, lines);
+  if (options.placed) jumps.push(...mayJump(articles));
   for (const [k, slug] of issueSlugs(articles, options.pinyin).entries()) articles[k]!.slug = slug;
   if (jumps.length)
     parts.push({ heading: 'Continued on other pages', notes: jumps, quote: jumpLines.length ? jumpLines : undefined });
@@ -558,6 +559,25 @@ function makeArticle(
     body: md.join('\n\n') + '\n',
     lines: [...it.head, ...it.body].flatMap((u) => u.lines.map((l) => l.n)),
   };
+}
+
+/** Shorter than this, a story on page 1 is not given a jump: it fits a few lines of a column. */
+const JUMP_FROM_CHARS = 300;
+
+/**
+ * The page was printed on a sheet of its own size, and ours may hold less: each long story of page 1 that does
+ * not jump already may go on on the first page its jumps name (or page 2). The build jumps a story only where
+ * it does not fit, so a story that fits is printed whole. Returns the report's note, if any story was given one.
+ */
+function mayJump(articles: ImportedArticle[]): string[] {
+  const named = Math.min(...articles.map((a) => a.jumpTo ?? Infinity));
+  const to = Number.isFinite(named) ? named : 2;
+  const given = articles.filter((a) => a.page === 1 && a.jumpTo === undefined && a.body.length >= JUMP_FROM_CHARS);
+  for (const a of given) a.jumpTo = to;
+  if (!given.length) return [];
+  return [
+    `Article${given.length > 1 ? 's' : ''} ${given.map((a) => a.order).join(', ')} may go on on page ${to} (\`jumpTo: ${to}\`): this page was printed on a sheet of its own, and ours may hold less. The build jumps a story only where it does not fit, and prints the jump line there; take \`jumpTo\` out where you would rather shorten the story or move it (\`page\`).`,
+  ];
 }
 
 function capitalise(s: string): string {

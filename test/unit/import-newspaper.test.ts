@@ -174,3 +174,29 @@ describe('importNewspaper: a page in narrow columns, headlines after their artic
     );
   });
 });
+
+describe('importNewspaper into a newspaper (placed on page 1)', () => {
+  const long = '会议强调，要统一思想、步调一致，把各项任务落到实处。'.repeat(14);
+  const page = `星河公司召开年度大会\n\n本报讯 ${long}（王明）\n\n短讯一则\n\n本报讯 3月3日，论坛在北京举行。（李华）\n\n另一篇长文\n\n本报讯 ${long}\n（下转第3版）\n`;
+  const r = importNewspaper(page, { section: 'news', pinyin, placed: true });
+
+  it('lets each long story without a jump of its own go on on the first page a jump names; a short one not', () => {
+    expect(r.articles.map((a) => [a.title, a.jumpTo])).toEqual([
+      ['星河公司召开年度大会', 3],
+      ['短讯一则', undefined],
+      ['另一篇长文', 3],
+    ]);
+    const notes = r.parts.find((p) => p.heading === 'Continued on other pages')!.notes!;
+    expect(notes.some((n) => n.startsWith('Article 1 may go on on page 3 (`jumpTo: 3`)'))).toBe(true);
+  });
+
+  it('does not take a story that says 扫码 for an advertisement', () => {
+    const story = importNewspaper(`平台上线\n\n本报讯 消费者扫码即可查看\n产品的来源。（王明）\n`, {
+      section: 'news',
+      pinyin,
+      placed: true,
+    });
+    expect(story.articles.map((a) => a.title)).toEqual(['平台上线']);
+    expect(story.articles[0]!.body).toContain('消费者扫码即可查看产品的来源。');
+  });
+});

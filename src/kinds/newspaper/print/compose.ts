@@ -83,18 +83,21 @@ function composePage(pageNumber: number, grids: Map<number, HTMLElement>): void 
   const jumping = boxes.filter(
     (b) => grids.has(Number(b.dataset.jumpTo)) && !b.classList.contains(NP.continued) && b.querySelector(`.${NP.body}`),
   );
-  // A story is cut so that the boxes fit that will not jump after it: the later jumping ones are cut in their turn.
+  // A story is cut so that every box fits, the later jumping ones held to their fewest lines (with their jump
+  // line): each keeps a place on the page, and is cut in its turn.
   for (const [k, story] of jumping.entries()) {
-    const later = new Set(jumping.slice(k + 1));
-    const blocking = (p: Placed) => over(p).filter((b) => !later.has(b));
-    if (blocking(placed).length > 0) placed = cutAtJump(story, grid, boxes, grids, pageNumber, blocking);
+    const restore = jumping.slice(k + 1).map(holdToFewestLines);
+    placed = place(grid, boxes);
+    if (over(placed).length > 0) cutAtJump(story, grid, boxes, grids, pageNumber, over);
+    restore.forEach((r) => r());
+    placed = place(grid, boxes);
   }
   for (const box of over(placed)) markUnfit(box, placed.get(box)!.bottom - placed.get(box)!.limit, pageNumber);
 }
 
 /**
  * The jumping story cut to the tallest body at which every other box of the page fits (and itself too), its
- * blocks past the cut moved to the page it jumps to. Returns where the boxes reach once placed so.
+ * blocks past the cut moved to the page it jumps to.
  */
 function cutAtJump(
   story: HTMLElement,
@@ -103,7 +106,7 @@ function cutAtJump(
   grids: Map<number, HTMLElement>,
   pageNumber: number,
   over: (placed: Placed) => HTMLElement[],
-): Placed {
+): void {
   const body = story.querySelector<HTMLElement>(`.${NP.body}`)!;
   const jumpTo = Number(story.dataset.jumpTo);
   const line = parseFloat(getComputedStyle(body).lineHeight) || 16;
@@ -131,11 +134,23 @@ function cutAtJump(
     jump.remove();
     body.style.height = '';
     body.style.columnFill = '';
-    return place(grid, boxes);
+    return;
   }
   const target = grids.get(jumpTo)!;
   target.insertBefore(continuation(story, moved, pageNumber), target.children[1] ?? null);
-  return place(grid, boxes);
+}
+
+/** Holds a story's body to its fewest lines and a line for its jump; returns what undoes it. */
+function holdToFewestLines(story: HTMLElement): () => void {
+  const body = story.querySelector<HTMLElement>(`.${NP.body}`)!;
+  const line = parseFloat(getComputedStyle(body).lineHeight) || 16;
+  const { height, columnFill } = body.style;
+  body.style.height = `${Math.min(body.offsetHeight, (MIN_LINES + 1) * line)}px`;
+  body.style.columnFill = 'auto';
+  return () => {
+    body.style.height = height;
+    body.style.columnFill = columnFill;
+  };
 }
 
 /** A box that does not fit: clipped to the page, and marked at fault with how many lines it is too long. */
