@@ -25,17 +25,18 @@ export function createProgress(stream: NodeJS.WriteStream = process.stdout): Pro
       },
     };
   }
-  // In a log, a line every few seconds is enough.
-  let last = 0;
+  // In a log, a line every few seconds is enough, the first a few seconds in (a step that ends sooner needs none).
+  let last: number | undefined;
   return {
     update(message) {
+      last ??= Date.now();
       if (Date.now() - last < LOG_EVERY_MS) return;
       stream.write(message + '\n');
       last = Date.now();
     },
     done(message) {
       stream.write(message + '\n');
-      last = 0;
+      last = undefined;
     },
   };
 }
