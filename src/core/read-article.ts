@@ -1,4 +1,4 @@
-import { kindOf } from '../kinds/index.ts';
+import { articleHintsOf, articleSchemaOf, kindOf } from '../kinds/index.ts';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -16,7 +16,8 @@ import { encodingFinding } from './read-yaml-file.ts';
 import { readingMinutes } from './reading.ts';
 import { finding } from './rules.ts';
 import { articleAnchor, articleUrl } from './routes.ts';
-import { articleHints, articleSchema } from './schema/article.ts';
+import type { z } from 'zod';
+import type { ArticleFrontMatter } from './schema/article.ts';
 import type { Publication } from './schema/publication.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { parseYaml, positionOf, validateYaml, type YamlSource } from './yaml-source.ts';
@@ -70,7 +71,9 @@ export function readArticle(
   const parsed = parseYaml(split.yaml, source.file, split.yamlLine - 1);
   findings.push(...parsed.findings);
   source.yaml = parsed.source;
-  const validated = parsed.source ? validateYaml(parsed.source, articleSchema, articleHints) : undefined;
+  const schema = articleSchemaOf(publication);
+  const hints = articleHintsOf(publication);
+  const validated = parsed.source ? validateYaml(parsed.source, schema, hints) : undefined;
   findings.push(...(validated?.findings ?? []));
   const data = validated?.data;
   let ok = !!data;
@@ -117,7 +120,11 @@ export function readArticle(
     const at = { file: source.file, ...positionOf(src, ['section']), field: 'section' };
     findings.push(finding('unknown-section', at, { section, guess, sections: ids }));
   }
-  for (const p of data && publication ? kindOf(publication).frontMatterProblems(data, publication) : []) {
+  // The kind's rules see the fields valid by themselves; a field the schema refused is not reported twice.
+  const refused = new Set(validated?.findings.map((f) => f.field?.split('.')[0]));
+  const fields = data ?? validFields(src, schema.shape);
+  for (const p of publication ? kindOf(publication).frontMatterProblems(fields, publication) : []) {
+    if (refused.has(p.field)) continue;
     ok = false;
     const at = { file: source.file, ...positionOf(src, p.missing ? [] : [p.field]), field: p.field };
     findings.push(
@@ -127,7 +134,7 @@ export function readArticle(
             field: p.field,
             empty: false,
             problem: p.problem,
-            value: (data as Record<string, unknown>)[p.field],
+            value: (fields as Record<string, unknown>)[p.field],
             hint: p.hint,
           }),
     );
@@ -136,7 +143,7 @@ export function readArticle(
   if (order === undefined && !src.doc.has('order')) {
     ok = false;
     const at = { file: source.file, ...positionOf(src, []), field: 'order' };
-    findings.push(finding('missing-order', at, { hint: articleHints.order! }));
+    findings.push(finding('missing-order', at, { hint: hints.order! }));
   }
   if (!ok || !data) return { source };
   return {
@@ -154,4 +161,21 @@ export function readArticle(
       widestTable: widestTable(tree),
     },
   };
+}
+
+/** The front matter's fields that are valid by themselves, as the schema gives them. */
+function validFields(src: YamlSource, shape: Record<string, z.ZodType>): Partial<ArticleFrontMatter> {
+  const valid: Record<string, unknown> = {};
+  let value: unknown;
+  try {
+    value = src.doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return valid; // aliases past reason: validateYaml has said so
+  }
+  if (!value || typeof value !== 'object') return valid;
+  for (const [key, v] of Object.entries(value)) {
+    const parsed = shape[key]?.safeParse(v);
+    if (parsed?.success) valid[key] = parsed.data;
+  }
+  return valid;
 }

@@ -1,3 +1,4 @@
+import { articleHints, articleSchemaWith } from '../core/schema/article.ts';
 import type { PublicationKind } from './kind.ts';
 import { magazine } from './magazine/index.ts';
 import type { IssueMeta as MagazineIssueMeta } from './magazine/issue-schema.ts';
@@ -16,4 +17,28 @@ export type IssueMeta = MagazineIssueMeta | NewspaperIssueMeta;
 export function kindOf(publication: { kind: KindId } | undefined): PublicationKind<IssueMeta> {
   // A kind is only ever handed the issues its own schema read.
   return KINDS[publication?.kind ?? 'magazine'] as unknown as PublicationKind<IssueMeta>;
+}
+
+const schemas = new Map<KindId | undefined, ReturnType<typeof articleSchemaWith>>();
+
+/**
+ * The front matter of the publication's articles: every article's fields and its kind's. Without a readable
+ * publication.yaml, any kind's fields, so that none is refused for a kind no one knows yet.
+ */
+export function articleSchemaOf(publication: { kind: KindId } | undefined) {
+  const id = publication?.kind;
+  if (!schemas.has(id))
+    schemas.set(
+      id,
+      articleSchemaWith(
+        id ? KINDS[id].articleFields : Object.assign({}, ...Object.values(KINDS).map((k) => k.articleFields)),
+      ),
+    );
+  return schemas.get(id)!;
+}
+
+/** What a contributor is told when a field of the publication's front matter is wrong. */
+export function articleHintsOf(publication: { kind: KindId } | undefined): Record<string, string> {
+  const kinds = publication ? [KINDS[publication.kind]] : Object.values(KINDS);
+  return Object.assign({}, articleHints, ...kinds.map((k) => k.articleHints));
 }

@@ -40,11 +40,18 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
    */
   issueProblems(
     meta: Meta,
-    articles: ArticleFrontMatter[] & { file: string }[],
+    articles: (ArticleFrontMatter & { file: string })[],
     publication: Publication,
   ): IssueProblem[];
-  /** The kind's own rules for an article's front matter: each problem by its field, with what to write instead. */
-  frontMatterProblems(article: ArticleFrontMatter, publication: Publication): FrontMatterProblem[];
+  /** The front matter fields its articles have beyond every article's (src/core/schema/article.ts). */
+  articleFields: z.ZodRawShape;
+  /** What a contributor is told when one of them is wrong. */
+  articleHints: Record<string, string>;
+  /**
+   * The kind's own rules for an article's front matter: each problem by its field, with what to write instead. It
+   * is given the fields that are valid by themselves, so that its problems come with the schema's.
+   */
+  frontMatterProblems(article: Partial<ArticleFrontMatter>, publication: Publication): FrontMatterProblem[];
   /**
    * How the print engine lays the issue out: `runs` of pages side by side (a magazine's articles flow from page
    * to page), or the `whole` document at once (a newspaper's pages are composed together: stories jump between them).

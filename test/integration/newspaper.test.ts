@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '../../src/core/model.ts';
 import { compact } from '../../src/print/compact-text.ts';
 import { dateLine, mastheadFacts } from '../../src/kinds/newspaper/masthead.ts';
+import { asStory } from '../../src/kinds/newspaper/story-schema.ts';
 import { meta } from '../../src/kinds/newspaper/verify-pdf.ts';
 import { build, projectDir, qikan, tmpDir, type Built } from '../helpers/build.ts';
 
@@ -32,7 +33,7 @@ describe('qikan build --root examples/xinchao: a newspaper', () => {
       const entry = built.manifest.issues.find((i) => i.id === issue.id)!;
       expect(entry.pages).toBe(meta(issue).pages.length);
       expect(built.stdout).toMatch(new RegExp(`^pdf: ${issue.id}: ${entry.pages} pages, .* in [\\d.]+ s`, 'm'));
-      for (const story of issue.articles) {
+      for (const story of issue.articles.map(asStory)) {
         const placed = entry.articles.find((a) => a.id === story.id)!;
         expect(placed, story.file).toMatchObject({
           title: story.title,
@@ -61,7 +62,7 @@ describe('qikan build --root examples/xinchao: a newspaper', () => {
     let jumps = 0;
     for (const issue of model.issues) {
       const pages = await built.pdf(issue.id);
-      for (const story of issue.articles.filter((a) => a.jumpTo)) {
+      for (const story of issue.articles.map(asStory).filter((a) => a.jumpTo)) {
         const from = pages[story.page! - 1]!.compact;
         const to = pages[story.jumpTo! - 1]!.compact;
         if (!from.includes(`（下转第${story.jumpTo}版）`)) continue; // it fitted on its page after all
@@ -103,6 +104,7 @@ describe('a newspaper story too long for its page', () => {
     // The last story placed on page 2, its text four times over: the boxes before it keep their places.
     const issue = model.issues.find((i) => i.id === '2026-11-06')!;
     const last = issue.articles
+      .map(asStory)
       .filter((a) => a.page === 2)
       .sort((a, b) => (a.priority ?? 99) - (b.priority ?? 99))
       .at(-1)!;
@@ -145,10 +147,10 @@ describe.skipIf(!fs.existsSync(corpusPage))('qikan import --kind newspaper of a 
     expect(fs.existsSync(path.join(dir, 'images/cover.jpg'))).toBe(false);
     const imported = loadModel(copy).issues[0]!;
     expect(meta(imported).date.toISOString().slice(0, 10)).toBe('2026-03-20');
-    expect(imported.articles.every((a) => a.page === 1 && a.priority && a.columns)).toBe(true);
+    expect(imported.articles.map(asStory).every((a) => a.page === 1 && a.priority && a.columns)).toBe(true);
     // The printed page's jump lines became jumpTo (下转第2版, 下转第4版), and the issue has the pages they name;
     // every other long story may go on on the first of them.
-    const jumps = imported.articles.map((a) => a.jumpTo);
+    const jumps = imported.articles.map((a) => asStory(a).jumpTo);
     expect(new Set(jumps.filter(Boolean))).toEqual(new Set([2, 4]));
     expect(jumps.filter((j) => j === 4)).toHaveLength(1);
     expect(meta(imported).pages).toHaveLength(4);
@@ -183,7 +185,10 @@ describe('a newspaper story too long for its page and the page it jumps to', () 
   it('is refused, naming the story, its jump page and by how many lines', () => {
     const copy = path.join(tmpDir, 'xinchao-too-long-jump');
     copyExample(copy);
-    const lead = model.issues.find((i) => i.id === '2026-11-06')!.articles.find((a) => a.jumpTo)!;
+    const lead = model.issues
+      .find((i) => i.id === '2026-11-06')!
+      .articles.map(asStory)
+      .find((a) => a.jumpTo)!;
     const file = path.join(copy, lead.file);
     const text = fs.readFileSync(file, 'utf8');
     const body = text.slice(text.indexOf('\n---', 3) + 4);

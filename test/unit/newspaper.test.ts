@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/core/schema/article.ts';
+import { ContentError } from '../../src/core/findings.ts';
+import { loadModel } from '../../src/core/model.ts';
+import { projectDir } from '../helpers/build.ts';
+import { PUBLICATION_YAML, article, writePublication } from '../helpers/publication.ts';
+import { articleSchemaOf } from '../../src/kinds/index.ts';
 import { publicationSchema } from '../../src/core/schema/publication.ts';
 import { frontMatterProblems as magazineRules } from '../../src/kinds/magazine/front-matter.ts';
 import { frontMatterProblems, issueProblems } from '../../src/kinds/newspaper/front-matter.ts';
@@ -31,7 +37,8 @@ const meta = issueSchema.parse({
   headline: '头条',
   pages: [{ name: '要闻' }, { name: '产业' }],
 });
-const story = (fields: Record<string, unknown>) => articleSchema.parse({ title: '稿件', section: 'news', ...fields });
+const story = (fields: Record<string, unknown>) =>
+  articleSchemaOf({ kind: 'newspaper' }).parse({ title: '稿件', section: 'news', ...fields });
 
 describe('the newspaper’s issue and masthead', () => {
   it('dates the issue as a Chinese newspaper does, with the weekday', () => {
@@ -73,13 +80,48 @@ describe('a story’s front matter', () => {
     ]);
   });
 
-  it('is refused in a magazine where it uses a newspaper’s fields or more than two columns', () => {
+  it('is refused in a magazine where it asks for more than two columns or a 编者按', () => {
     expect(magazineRules(story({ columns: 2 }))).toEqual([]);
-    expect(magazineRules(story({ columns: 3, page: 1, jumpTo: 2 })).map((p) => p.field)).toEqual([
+    expect(magazineRules(story({ columns: 3, editorNote: '按语' })).map((p) => p.field)).toEqual([
       'columns',
-      'page',
-      'jumpTo',
+      'editorNote',
     ]);
+  });
+});
+
+describe('a story’s front matter as qikan check reads it', () => {
+  const example = (rel: string) => fs.readFileSync(path.join(projectDir, 'examples/xinchao', rel), 'utf8');
+  const newspaper = { 'publication.yaml': example('publication.yaml') };
+  const newspaperIssue = { 'issues/2025-01/issue.yaml': example('issues/2026-11-06/issue.yaml') };
+  const check = (frontMatter: string, files: Record<string, string> = { ...newspaper, ...newspaperIssue }) => {
+    try {
+      loadModel(
+        writePublication({
+          ...files,
+          'issues/2025-01/01-story.md': article(`title: 稿件\nsection: yaowen\n${frontMatter}`),
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ContentError) return e.findings.map((f) => [f.rule, f.field]);
+      throw e;
+    }
+    return [];
+  };
+
+  it('reports the kind’s problems with the schema’s, each field once', () => {
+    expect(check('page: 1\ncolumns: 0\njumpTo: 1')).toEqual([
+      ['invalid-value', 'columns'],
+      ['invalid-value', 'jumpTo'],
+    ]);
+    expect(check('page: 0\ntitle2: x')).toEqual([
+      ['invalid-value', 'page'],
+      ['unknown-key', 'title2'],
+    ]);
+  });
+
+  it('refuses a newspaper’s fields in a magazine, as fields it does not know', () => {
+    const magazine = { 'publication.yaml': PUBLICATION_YAML.replace('id: news', 'id: yaowen') };
+    expect(check('page: 1', magazine)).toEqual([['unknown-key', 'page']]);
   });
 });
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { dateSchema } from './date.ts';
 
 /**
- * Front matter of one article. Shared by our own loader (which reports lines) and Astro's content collection.
- * Section ids are checked against publication.yaml by the model, since the schema cannot know them.
+ * The front matter every kind's articles have. Shared by our own loader (which reports lines) and Astro's content
+ * collection; a kind adds its own fields (`articleFields` of src/kinds/). Section ids are checked against
+ * publication.yaml by the model, since the schema cannot know them.
  */
-export const articleSchema = z.strictObject({
+export const articleFields = {
   title: z.string().trim().min(1),
   /** The 引题 printed above the title, in smaller type. */
   kicker: z.string().trim().min(1).optional(),
@@ -26,23 +27,21 @@ export const articleSchema = z.strictObject({
   newPage: z.boolean().optional(),
   /** A magazine article's body in 1 or 2 columns; a newspaper story's width in the page's grid columns. */
   columns: z.number().int().min(1).max(10).optional(),
-  /** Newspaper: the page (版) the story is placed on. */
-  page: z.number().int().positive().optional(),
-  /** Newspaper: its place among the stories of its page, 1 the main one. */
-  priority: z.number().int().positive().optional(),
-  /** Newspaper: the words set bold before its first paragraph: 本报讯, 本报记者 王明. */
-  lead: z.string().trim().min(1).optional(),
   /** The 编者按 printed in a box before the text. */
   editorNote: z.string().trim().min(1).optional(),
-  /** Newspaper: the page where the story continues when its place on its own page is too short. */
-  jumpTo: z.number().int().positive().optional(),
   /** The page a printed edition gave the article (its 目录), e.g. of a back issue brought in by `qikan import`. */
   printPage: z.number().int().positive().optional(),
-});
+} satisfies z.ZodRawShape;
 
-export type ArticleFrontMatter = z.output<typeof articleSchema>;
+/** The front matter of a kind's articles: the shared fields and the kind's own, no other. */
+export function articleSchemaWith<F extends z.ZodRawShape>(kindFields: F) {
+  return z.strictObject({ ...articleFields, ...kindFields });
+}
 
-/** What a contributor is told when a field is wrong; keyed by field name. */
+const sharedSchema = articleSchemaWith({});
+export type ArticleFrontMatter = z.output<typeof sharedSchema>;
+
+/** What a contributor is told when a shared field is wrong; keyed by field name (a kind adds its own). */
 export const articleHints: Record<string, string> = {
   title: '给文章一个标题：`title: 文章标题`。',
   kicker: '引题写成一行文字，例如 `kicker: 聚焦先进封装`，否则删去这一行。',
@@ -55,10 +54,6 @@ export const articleHints: Record<string, string> = {
   web: '写 `web: false` 表示不上网站，否则删去这一行。',
   newPage: '写 `newPage: true`（另起一页）或 `newPage: false`（接在上一篇后面排），否则删去这一行，按栏目设置排。',
   columns: '杂志写 `columns: 1`（通栏）或 `columns: 2`（分两栏）；报纸写这篇稿件占几栏，例如 `columns: 3`。',
-  page: '写这篇稿件排在第几版，例如 `page: 2`。',
-  priority: '写这篇稿件在本版的次序，1 是头条，例如 `priority: 2`。',
-  lead: '写正文前的电头，例如 `lead: 本报讯`，否则删去这一行。',
   editorNote: '编者按写成一段文字，否则删去这一行。',
-  jumpTo: '写转到第几版续排，例如 `jumpTo: 4`，否则删去这一行。',
   printPage: '写印刷版目录上的页码（正整数），例如 `printPage: 12`，否则删去这一行。',
 };

@@ -18,6 +18,8 @@ export const magazine: PublicationKind<IssueMeta> = {
   titleRoom: tocTitleEms,
   articleRanges,
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
+  articleFields: {},
+  articleHints: {},
   frontMatterProblems,
   issueProblems: () => [],
   printEngine: 'runs',

@@ -2,9 +2,13 @@ import type { ArticleFrontMatter } from '../../core/schema/article.ts';
 import type { Publication } from '../../core/schema/publication.ts';
 import type { FrontMatterProblem, IssueProblem } from '../kind.ts';
 import type { NewspaperIssueMeta } from './issue-schema.ts';
+import { asStory, type StoryFields } from './story-schema.ts';
 
 /** A story says where it goes: its page (版), and within the grid of publication.yaml, its width. */
-export function frontMatterProblems(story: ArticleFrontMatter, publication: Publication): FrontMatterProblem[] {
+export function frontMatterProblems(
+  story: Partial<ArticleFrontMatter & StoryFields>,
+  publication: Publication,
+): FrontMatterProblem[] {
   const problems: FrontMatterProblem[] = [];
   const columns = publication.newspaper?.columns ?? 5;
   if (story.print !== false && story.page === undefined)
@@ -49,7 +53,7 @@ export function issueProblems(
         hint: `写 1 到 ${columns} 之间的栏数。`,
       });
   }
-  for (const story of stories)
+  for (const story of stories.map(asStory))
     for (const field of ['page', 'jumpTo'] as const)
       if (story[field] !== undefined && story[field] > pages)
         problems.push({ file: story.file, path: [field], problem: past, hint });

@@ -3,6 +3,7 @@ import { frontMatterProblems, issueProblems } from './front-matter.ts';
 import { issueSchema, type NewspaperIssueMeta } from './issue-schema.ts';
 import { issueNumbers } from './masthead.ts';
 import { articleRanges, formatFolio, layoutPages } from './page-layout.ts';
+import { storyFields, storyHints } from './story-schema.ts';
 import { checkPdf } from './verify-pdf.ts';
 
 /** A trade newspaper: pages (版) of stories placed on a grid, page 1 under the masthead, stories that jump. */
@@ -16,6 +17,8 @@ export const newspaper: PublicationKind<NewspaperIssueMeta> = {
   printPlace: (folio) => `见报第${folio}版`,
   articleRanges,
   verifyPdf: checkPdf,
+  articleFields: storyFields,
+  articleHints: storyHints,
   frontMatterProblems,
   issueProblems,
   printEngine: 'whole',

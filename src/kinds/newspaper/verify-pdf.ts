@@ -3,6 +3,7 @@ import { compact } from '../../print/compact-text.ts';
 import { pageCountProblems, pageProblems, type VerifyInput } from '../../print/stages/verify.ts';
 import type { NewspaperIssueMeta } from './issue-schema.ts';
 import { dateLine, mastheadFacts } from './masthead.ts';
+import { asStory } from './story-schema.ts';
 
 export const meta = (issue: Issue) => issue.meta as NewspaperIssueMeta;
 
@@ -35,7 +36,7 @@ export function checkPdf({ publication, issue, layout, pages }: VerifyInput): st
   for (const fact of mastheadFacts(publication, m))
     if (!text[0]?.includes(compact(fact))) problems.push(`PDF page 1: the masthead does not print "${fact}"`);
   const placed = new Map(layout.articles.map((a) => [a.anchor, a.pdfPage]));
-  for (const story of issue.articles.filter((a) => a.print)) {
+  for (const story of issue.articles.map(asStory).filter((a) => a.print)) {
     const at = placed.get(story.anchor);
     if (at === undefined) problems.push(`${story.file}: "${story.title}" is missing from the PDF`);
     else if (at !== story.page)
