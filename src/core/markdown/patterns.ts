@@ -1,7 +1,9 @@
 /** The textual conventions of the magazine's Markdown, in one place for all the plugins that read them. */
 
-/** A figure caption: 图1 …, 图 2：…, 图3-1 … */
-export const FIGURE_CAPTION = /^图\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))/;
+/** A figure caption: 图1 …, 图 2：…, 图3-1 …, or a newspaper photo's 图为…. */
+export const FIGURE_CAPTION = /^(?:图\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))|图为)/;
+/** A photo's credit at the end of its caption: （本报记者 周楠 摄）, （刘锴 供图）. */
+export const PHOTO_CREDIT = /[（(][^（）()]{1,30}?(?:摄|供图|摄影)[）)]$/;
 /** A table caption: 表1 … */
 export const TABLE_CAPTION = /^表\s*\d+(?:[-–.]\d+)?(?:\s*[：:]\s*|\s+|(?=[^\d]))/;
 /** A data-source note under a table or figure: 资料来源：… / 数据来源：… */
