@@ -161,6 +161,21 @@ describe('qikan build --root test/fixtures/mini', () => {
   });
 });
 
+describe('a figure that does not fit at the foot of a page, with only a paragraph after it', () => {
+  it('heads the next page with that paragraph after it, instead of standing there alone', async () => {
+    const copy = path.join(tmpDir, 'mini-float-last');
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(root, copy, { recursive: true, filter: (f) => !f.includes('.qikan') });
+    const file = path.join(copy, 'issues/2025-01/04-figure-float.md');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.slice(0, text.indexOf('第8段')));
+    const pages = await build(copy, 'mini-float-last-out').pdf('2025-01');
+    const at = pages.findIndex((p) => p.compact.includes('图2页脚放不下的插图'));
+    expect(pages[at - 1]!.compact).toContain('第6段写的是');
+    expect(pages[at]!.compact.indexOf('第7段写的是')).toBeGreaterThan(pages[at]!.compact.indexOf('图2'));
+  });
+});
+
 describe('qikan build --no-pdf after a full build', () => {
   const root = path.join(tmpDir, 'mini-kept-root');
   const out = path.join(tmpDir, 'mini-kept-out');

@@ -179,6 +179,10 @@ const isColumnGroup = (node: Element | null | undefined): node is HTMLElement =>
  * the subhead as a column group of their own. A figure moves once, only over running text and a subhead, and only
  * where at least three lines are left.
  */
+function* siblingsAfter(el: Element): Generator<Element> {
+  for (let next = el.nextElementSibling; next; next = next.nextElementSibling) yield next;
+}
+
 export function registerFigureFloats(): void {
   class FigureFloats extends window.Paged.Handler {
     layoutNode(node: Node): void {
@@ -226,7 +230,11 @@ export function registerFigureFloats(): void {
         head ? fits([node], [head, firstOf(count)]) : fits([node, ...blocks.slice(0, count)]);
       let taken = 0;
       while (taken < blocks.length && tried(taken + 1)) taken++;
-      if (!taken) return;
+      // The figure goes on with some of its article's text after it: were it to end the article, it would stand
+      // alone on a page of its own, with at most the 来源 line.
+      const more = [...siblingsAfter(after)].some((el) => !el.classList.contains(CLASS.sourceLine));
+      if (taken === blocks.length && !more) taken--;
+      if (taken <= 0) return;
       figure.dataset[DATA.floated] = String(taken);
       if (!head) node.after(...blocks.slice(0, taken));
       else if (taken === blocks.length) figure.before(head, after);
