@@ -176,6 +176,26 @@ describe('a figure that does not fit at the foot of a page, with only a paragrap
   });
 });
 
+describe('a table whose row at a page foot fits by less than the table’s bottom rule', () => {
+  it('carries that row to the next page with the rest, none cut off or lost', async () => {
+    // Split there, the row becomes the table's last and takes its bottom rule (collapsed borders). Tables at
+    // offsets one line apart: with this theme, the one after 13 lines met it (the build refused: a row lost).
+    const copy = path.join(tmpDir, 'mini-table-foot');
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(root, copy, { recursive: true, filter: (f) => !f.includes('.qikan') && !/\d{2}-[a-z-]+\.md$/.test(f) });
+    const rows = Array.from({ length: 40 }, (_, r) => `| ${r + 1} | 行${r + 1}数据 | ${(r + 1) * 3}.5 |`).join('\n');
+    for (let n = 8; n <= 20; n++) {
+      const lines = Array.from({ length: n }, (_, k) => `第${k + 1}句。`).join('\n\n');
+      fs.writeFileSync(
+        path.join(copy, `issues/2025-01/${String(n).padStart(2, '0')}-table-${n}.md`),
+        `---\ntitle: 表格${n}\nsection: views\nnewPage: true\n---\n${lines}\n\n| 序号 | 名称 | 数值 |\n| ---: | --- | ---: |\n${rows}\n`,
+      );
+    }
+    const text = (await build(copy, 'mini-table-foot-out').pdf('2025-01')).map((p) => p.compact).join('');
+    for (let r = 1; r <= 40; r++) expect(text.split(`${r}行${r}数据`).length - 1, `row ${r}`).toBe(13);
+  });
+});
+
 describe('qikan build --no-pdf after a full build', () => {
   const root = path.join(tmpDir, 'mini-kept-root');
   const out = path.join(tmpDir, 'mini-kept-out');

@@ -17,6 +17,29 @@ export function registerTableHeaders(): void {
   window.Paged.registerHandlers(RepeatTableHeader);
 }
 
+/**
+ * The last table row of a page once it is the table's last: a table split before its next row ends with that row,
+ * which then takes the table's bottom rule (collapsed borders) and grows by it. Paged.js checks the fit before the
+ * split, so a row that fitted by less than the rule ended up past the page's foot, cut off: the break goes before
+ * that row instead.
+ */
+export function registerRowsAtTheFoot(): void {
+  class RowsAtTheFoot extends window.Paged.Handler {
+    onOverflow(overflow: Range | undefined, _rendered: Element, bounds: DOMRect): Range | undefined {
+      const next = overflow?.startContainer.childNodes[overflow.startOffset];
+      if (!overflow || !(next instanceof HTMLTableRowElement)) return undefined;
+      const row = next.previousElementSibling;
+      const table = next.closest('table');
+      if (!row?.previousElementSibling || !table) return undefined;
+      const rule = parseFloat(getComputedStyle(table).borderBottomWidth) || 0;
+      if (row.getBoundingClientRect().bottom + rule <= bounds.bottom + 0.5) return undefined;
+      overflow.setStartBefore(row);
+      return overflow;
+    }
+  }
+  window.Paged.registerHandlers(RowsAtTheFoot);
+}
+
 /** The top of the line a text position is on (the box of the character there). */
 function lineTop(node: Text, offset: number): number {
   const range = document.createRange();

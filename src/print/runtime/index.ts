@@ -5,7 +5,13 @@
 import { ID, PAGED, type PageFindings } from './contract.ts';
 import { decodeImages } from './decode-images.ts';
 import { decoratePages } from './decorate.ts';
-import { registerFigureFloats, registerKeepHeads, registerTableHeaders, registerWidowsAndOrphans } from './handlers.ts';
+import {
+  registerFigureFloats,
+  registerKeepHeads,
+  registerRowsAtTheFoot,
+  registerTableHeaders,
+  registerWidowsAndOrphans,
+} from './handlers.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 import { startRunWorker } from './runs.ts';
 
@@ -30,6 +36,7 @@ function register(): void {
   applyPrintReady();
   loadOnlyUsedFonts();
   registerTableHeaders();
+  registerRowsAtTheFoot();
   registerWidowsAndOrphans();
   registerKeepHeads();
   registerFigureFloats();
