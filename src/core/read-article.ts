@@ -1,4 +1,4 @@
-import { articleHintsOf, articleSchemaOf, kindOf } from '../kinds/index.ts';
+import { articleHintsOf, articleSchemaOf, kindOf, otherKindWith } from '../kinds/index.ts';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -74,6 +74,11 @@ export function readArticle(
   const schema = articleSchemaOf(publication);
   const hints = articleHintsOf(publication);
   const validated = parsed.source ? validateYaml(parsed.source, schema, hints) : undefined;
+  // A field another kind's articles have is no typo: said so instead of guessing at one.
+  for (const [i, f] of (validated?.findings ?? []).entries()) {
+    const other = publication && f.rule === 'unknown-key' && f.field ? otherKindWith(publication, f.field) : undefined;
+    if (other) validated!.findings[i] = finding('unknown-key', f, { key: f.field!, allowed: [], otherKind: other });
+  }
   findings.push(...(validated?.findings ?? []));
   const data = validated?.data;
   let ok = !!data;
@@ -123,7 +128,7 @@ export function readArticle(
   // The kind's rules see the fields valid by themselves; a field the schema refused is not reported twice.
   const refused = new Set(validated?.findings.map((f) => f.field?.split('.')[0]));
   const fields = data ?? validFields(src, schema.shape);
-  for (const p of publication ? kindOf(publication).frontMatterProblems(fields, publication) : []) {
+  for (const p of publication && fields ? kindOf(publication).frontMatterProblems(fields, publication) : []) {
     if (refused.has(p.field)) continue;
     ok = false;
     const at = { file: source.file, ...positionOf(src, p.missing ? [] : [p.field]), field: p.field };
@@ -163,18 +168,22 @@ export function readArticle(
   };
 }
 
-/** The front matter's fields that are valid by themselves, as the schema gives them. */
-function validFields(src: YamlSource, shape: Record<string, z.ZodType>): Partial<ArticleFrontMatter> {
-  const valid: Record<string, unknown> = {};
+/**
+ * The front matter's fields that are valid by themselves, as the schema gives them; none when it is not a map of
+ * fields (the schema has said what it is instead).
+ */
+function validFields(src: YamlSource, shape: Record<string, z.ZodType>): Partial<ArticleFrontMatter> | undefined {
   let value: unknown;
   try {
     value = src.doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return valid; // aliases past reason: validateYaml has said so
+    return undefined; // aliases past reason
   }
-  if (!value || typeof value !== 'object') return valid;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const valid: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const parsed = shape[key]?.safeParse(v);
+    // Own fields only: `constructor: x` is no field of the schema's.
+    const parsed = Object.hasOwn(shape, key) ? shape[key]!.safeParse(v) : undefined;
     if (parsed?.success) valid[key] = parsed.data;
   }
   return valid;

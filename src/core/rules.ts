@@ -115,11 +115,19 @@ export const RULES = {
               : '报纸版面没有目录：用 --kind newspaper。'
             : (p.hint ?? ''),
   }),
-  'unknown-key': rule<{ key: string; guess?: string; allowed: string[] }>({
+  'unknown-key': rule<{ key: string; guess?: string; allowed: string[]; otherKind?: string }>({
     severity: 'error',
-    means: '出现了不认识的字段名，多半是拼写错误；提示会给出最接近的字段名。',
-    message: (p) => `不认识的字段“${p.key}”` + (p.guess ? `，是不是“${p.guess}”？` : ''),
-    hint: (p) => (p.guess ? `改为 ${p.guess}:` : `删除它，或改用以下字段之一：${p.allowed.join(', ')}。`),
+    means: '出现了不认识的字段名，多半是拼写错误，或是另一种刊物（报纸、杂志）才有的字段；提示会给出最接近的字段名。',
+    message: (p) =>
+      p.otherKind
+        ? `字段“${p.key}”只用于${p.otherKind}`
+        : `不认识的字段“${p.key}”` + (p.guess ? `，是不是“${p.guess}”？` : ''),
+    hint: (p) =>
+      p.otherKind
+        ? '删去这一行。'
+        : p.guess
+          ? `改为 ${p.guess}:`
+          : `删除它，或改用以下字段之一：${p.allowed.join(', ')}。`,
   }),
   'unknown-section': rule<{ section: string; guess?: string; sections: string }>({
     severity: 'error',

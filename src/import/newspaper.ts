@@ -31,6 +31,8 @@ const BYLINE = /^(?:本[报刊]\s*(?:特约|见习)?\s*记者|见习记者|特�
 const NOTE = /^编者按\s*[:：]/;
 const CAPTION = /^图为|(?:供图|摄)$/;
 const AD = /扫码|微信号|公众号|订阅|热线|优惠/;
+/** An advertisement's words: those of one, and no sentence ended (a story may well say 扫码). */
+const isAdText = (text: string) => AD.test(text) && !/[。！？]/.test(text);
 const MASTHEAD = /特刊|专刊|日报|晚报|周刊|时刊|第\s*\d+\s*版|总第\s*\d+\s*期/;
 /** A reporter's name in brackets at an item's end: （耀文）, (布轩). */
 const REPORTER_END = /[。！？”][（(]\s*(\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4})*)\s*[）)]$/u;
@@ -51,7 +53,7 @@ function classify(text: string): Kind {
   if (/^——/.test(t) && t.length <= 60) return 'subtitle';
   if (BYLINE.test(t) && t.length <= 40 && !/[，。]/.test(t)) return 'byline';
   if (CAPTION.test(t) && t.length <= 80) return 'caption';
-  if (AD.test(t) && !/[。]/.test(t)) return 'ad';
+  if (isAdText(t)) return 'ad';
   if (!OPENER.test(t) && isHeadlineLike(t)) return 'headline';
   return 'body';
 }
@@ -104,8 +106,8 @@ function toUnits(lines: Line[], index: NgramIndex, cut: number[]): Unit[] {
   };
   let r: Line[] = [];
   for (r of runs) {
-    // An advertisement's lines are one unit: the words of one, and no sentence ended (a story may well say 扫码).
-    if (r.some((l) => AD.test(l.text)) && !r.some((l) => /[。！？]/.test(l.text))) {
+    // An advertisement's lines are one unit.
+    if (isAdText(r.map((l) => l.text).join(''))) {
       units.push({ text: r.map((l) => l.text.trim()).join('\n'), lines: r, kind: 'ad' });
       continue;
     }
@@ -570,7 +572,7 @@ const JUMP_FROM_CHARS = 300;
  * it does not fit, so a story that fits is printed whole. Returns the report's note, if any story was given one.
  */
 function mayJump(articles: ImportedArticle[]): string[] {
-  const named = Math.min(...articles.map((a) => a.jumpTo ?? Infinity));
+  const named = Math.min(...articles.filter((a) => a.page === 1).map((a) => a.jumpTo ?? Infinity));
   const to = Number.isFinite(named) ? named : 2;
   const given = articles.filter((a) => a.page === 1 && a.jumpTo === undefined && a.body.length >= JUMP_FROM_CHARS);
   for (const a of given) a.jumpTo = to;

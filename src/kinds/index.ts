@@ -42,3 +42,9 @@ export function articleHintsOf(publication: { kind: KindId } | undefined): Recor
   const kinds = publication ? [KINDS[publication.kind]] : Object.values(KINDS);
   return Object.assign({}, articleHints, ...kinds.map((k) => k.articleHints));
 }
+
+/** The kind (by its noun) whose articles have this field, where the publication's own kind has none. */
+export function otherKindWith(publication: { kind: KindId }, field: string): string | undefined {
+  if (Object.hasOwn(KINDS[publication.kind].articleFields, field)) return undefined;
+  return Object.values(KINDS).find((k) => Object.hasOwn(k.articleFields, field))?.noun;
+}

@@ -43,6 +43,8 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
     articles: (ArticleFrontMatter & { file: string })[],
     publication: Publication,
   ): IssueProblem[];
+  /** What the kind is called, for messages: 杂志, 报纸. */
+  noun: string;
   /** The front matter fields its articles have beyond every article's (src/core/schema/article.ts). */
   articleFields: z.ZodRawShape;
   /** What a contributor is told when one of them is wrong. */

@@ -75,9 +75,9 @@ export interface PrintOptions {
 }
 
 /**
- * A page paginates on one core, and the browser's other processes and the build want another: on two cores one
- * page was measured fastest (bench/print.ts, 76 pages: 9.6 s with one page, 10.4 s with two, 11.8 s with two
- * pages sharing a renderer process), so one page per core but one, up to four.
+ * A page paginates on one core, and the browser's other processes and the build want another: one page per core
+ * but one, up to four. On two cores (bench/print.ts, 2026-12-03) a second page gains nothing at 76 pages (8.6 s
+ * against 8.3) and a fifth at 368 (22 s against 28), but the browser then needs 1.3 GiB instead of 0.9.
  */
 export function defaultWorkers(env = process.env, cores = os.availableParallelism()): number {
   const set = Number(env.QIKAN_PRINT_WORKERS);

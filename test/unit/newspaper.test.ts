@@ -97,12 +97,13 @@ describe('a story’s front matter as qikan check reads it', () => {
     try {
       loadModel(
         writePublication({
-          ...files,
           'issues/2025-01/01-story.md': article(`title: 稿件\nsection: yaowen\n${frontMatter}`),
+          ...files,
         }),
       );
     } catch (e) {
-      if (e instanceof ContentError) return e.findings.map((f) => [f.rule, f.field]);
+      if (e instanceof ContentError)
+        return e.findings.map((f) => (f.message.includes('只用于') ? [f.rule, f.field, f.message] : [f.rule, f.field]));
       throw e;
     }
     return [];
@@ -119,9 +120,20 @@ describe('a story’s front matter as qikan check reads it', () => {
     ]);
   });
 
+  it('reads only the schema’s own fields, and no kind rule where the front matter is no map of fields', () => {
+    expect(check('page: 1\nconstructor: x')).toEqual([['unknown-key', 'constructor']]);
+    const list = check('', {
+      ...newspaper,
+      ...newspaperIssue,
+      'issues/2025-01/01-story.md': '---\n- 稿件\n---\n正文。\n',
+    });
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.filter(([, field]) => field === 'page')).toEqual([]);
+  });
+
   it('refuses a newspaper’s fields in a magazine, as fields it does not know', () => {
     const magazine = { 'publication.yaml': PUBLICATION_YAML.replace('id: news', 'id: yaowen') };
-    expect(check('page: 1', magazine)).toEqual([['unknown-key', 'page']]);
+    expect(check('page: 1', magazine)).toEqual([['unknown-key', 'page', '字段“page”只用于报纸']]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 
 /** A 电头 the story's text begins with itself (本报讯（记者 张三）…, as imported pages have it). */
-const WRITTEN_LEAD = /^(本[报刊台]讯)(?=[\s（(　])/;
+const WRITTEN_LEAD = /^(本[报刊台]讯)(?=[\s（(：:])/;
 
 const leadIn = (value: string): ElementContent => ({
   type: 'element',

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { dateSchema } from './date.ts';
 
 /**
- * The front matter every kind's articles have. Shared by our own loader (which reports lines) and Astro's content
- * collection; a kind adds its own fields (`articleFields` of src/kinds/). Section ids are checked against
- * publication.yaml by the model, since the schema cannot know them.
+ * The front matter every kind's articles have, as our own loader reads it (reporting lines); a kind adds its own
+ * fields (`articleFields` of src/kinds/). Section ids are checked against publication.yaml by the model, since the
+ * schema cannot know them.
  */
 export const articleFields = {
   title: z.string().trim().min(1),

@@ -18,6 +18,7 @@ export const magazine: PublicationKind<IssueMeta> = {
   titleRoom: tocTitleEms,
   articleRanges,
   verifyPdf: ({ publication, issue, layout, pages, bleed }) => checkPdf(publication, issue, layout, pages, bleed),
+  noun: '杂志',
   articleFields: {},
   articleHints: {},
   frontMatterProblems,

@@ -17,6 +17,7 @@ export const newspaper: PublicationKind<NewspaperIssueMeta> = {
   printPlace: (folio) => `见报第${folio}版`,
   articleRanges,
   verifyPdf: checkPdf,
+  noun: '报纸',
   articleFields: storyFields,
   articleHints: storyHints,
   frontMatterProblems,

@@ -27,7 +27,8 @@ export function registerRowsAtTheFoot(): void {
   class RowsAtTheFoot extends window.Paged.Handler {
     onOverflow(overflow: Range | undefined, _rendered: Element, bounds: DOMRect): Range | undefined {
       const next = overflow?.startContainer.childNodes[overflow.startOffset];
-      if (!overflow || !(next instanceof HTMLTableRowElement)) return undefined;
+      if (!overflow || !(next instanceof HTMLTableRowElement) || next.parentElement?.tagName !== 'TBODY')
+        return undefined;
       const row = next.previousElementSibling;
       const table = next.closest('table');
       if (!row?.previousElementSibling || !table) return undefined;
@@ -193,6 +194,15 @@ const isFloatable = (node: Element | null | undefined): node is HTMLElement =>
 const isColumnGroup = (node: Element | null | undefined): node is HTMLElement =>
   node instanceof HTMLElement && node.classList.contains(CLASS.columnGroup);
 
+const isSourceLine = (el: Element) => el.matches(`p.${CLASS.sourceLine}`);
+
+/** Whether any of the article's text follows the element in its body, a 来源 line aside. */
+function textFollows(el: Element): boolean {
+  for (let next = el.nextElementSibling; next; next = next.nextElementSibling)
+    if (!isSourceLine(next) && !(isColumnGroup(next) && [...next.children].every(isSourceLine))) return true;
+  return false;
+}
+
 /**
  * Figures as page floats. A figure that does not fit in what is left of a page would leave that space empty
  * (Paged.js moves it, and all that follows, to the next page); instead the paragraphs after it fill the space and
@@ -202,10 +212,6 @@ const isColumnGroup = (node: Element | null | undefined): node is HTMLElement =>
  * the subhead as a column group of their own. A figure moves once, only over running text and a subhead, and only
  * where at least three lines are left.
  */
-function* siblingsAfter(el: Element): Generator<Element> {
-  for (let next = el.nextElementSibling; next; next = next.nextElementSibling) yield next;
-}
-
 export function registerFigureFloats(): void {
   class FigureFloats extends window.Paged.Handler {
     layoutNode(node: Node): void {
@@ -255,8 +261,11 @@ export function registerFigureFloats(): void {
       while (taken < blocks.length && tried(taken + 1)) taken++;
       // The figure goes on with some of its article's text after it: were it to end the article, it would stand
       // alone on a page of its own, with at most the 来源 line.
-      const more = [...siblingsAfter(after)].some((el) => !el.classList.contains(CLASS.sourceLine));
-      if (taken === blocks.length && !more) taken--;
+      if (!textFollows(after))
+        taken = Math.min(
+          taken,
+          blocks.findLastIndex((b) => !isSourceLine(b)),
+        );
       if (taken <= 0) return;
       figure.dataset[DATA.floated] = String(taken);
       if (!head) node.after(...blocks.slice(0, taken));

@@ -32,6 +32,10 @@ function loadOnlyUsedFonts(): void {
   window.Paged.Chunker.prototype.loadFonts = () => document.fonts.ready;
 }
 
+/**
+ * The handlers that move where a page breaks (onOverflow) are handed one Range and move its start, each only
+ * earlier: rows first, then widows and orphans (which keep to text), then heads kept with their text.
+ */
 function register(): void {
   applyPrintReady();
   loadOnlyUsedFonts();

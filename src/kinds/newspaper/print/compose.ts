@@ -140,7 +140,7 @@ function cutAtJump(
   target.insertBefore(continuation(story, moved, pageNumber), target.children[1] ?? null);
 }
 
-/** Holds a story's body to its fewest lines and a line for its jump; returns what undoes it. */
+/** Holds a story's body to its fewest lines, and one more for its jump line (in smaller type); returns the undoing. */
 function holdToFewestLines(story: HTMLElement): () => void {
   const body = story.querySelector<HTMLElement>(`.${NP.body}`)!;
   const line = parseFloat(getComputedStyle(body).lineHeight) || 16;
