@@ -103,7 +103,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
   // Into a newspaper, a newspaper's issue: its pages, no cover.
   const newspaper = kind === 'newspaper' && pub?.kind === 'newspaper';
   const { meta, notes } = newspaper
-    ? newspaperIssueMeta(result, { folderId: id, today: new Date() })
+    ? newspaperIssueMeta(result, { folderId: id, today: new Date(), existing: existingNewspaperIssues(issues) })
     : issueMeta(result, {
         folderId: id,
         existing: existingIssues(issues),
@@ -179,23 +179,36 @@ function readPublication(file: string): PublicationFacts {
 }
 
 /** Year, month and number of the issues already in the folder (unreadable ones left out). */
-function existingIssues(issues: string): { year: number; month: number; number: number }[] {
+/** What the issue.yaml files of the publication's issues say, each as far as it can be read. */
+function readIssueFiles(issues: string): Record<string, unknown>[] {
   if (!fs.existsSync(issues)) return [];
   return fs
     .readdirSync(issues, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => {
       try {
-        const meta = parse(fs.readFileSync(path.join(issues, d.name, ISSUE_FILE), 'utf8')) as {
-          year?: unknown;
-          month?: unknown;
-          number?: unknown;
-        };
-        return typeof meta.year === 'number' && typeof meta.month === 'number' && typeof meta.number === 'number'
-          ? [{ year: meta.year, month: meta.month, number: meta.number }]
-          : [];
+        const meta: unknown = parse(fs.readFileSync(path.join(issues, d.name, ISSUE_FILE), 'utf8'));
+        return meta && typeof meta === 'object' ? [meta as Record<string, unknown>] : [];
       } catch {
         return [];
       }
     });
+}
+
+function existingIssues(issues: string): { year: number; month: number; number: number }[] {
+  return readIssueFiles(issues).flatMap(({ year, month, number }) =>
+    typeof year === 'number' && typeof month === 'number' && typeof number === 'number'
+      ? [{ year, month, number }]
+      : [],
+  );
+}
+
+function existingNewspaperIssues(issues: string): { number: number; yearNumber: number; date: string }[] {
+  return readIssueFiles(issues).flatMap(({ number, yearNumber, date }) => {
+    // yaml reads an unquoted date as a string (the core schema): 2026-11-06.
+    const day = date instanceof Date ? date.toISOString().slice(0, 10) : date;
+    return typeof number === 'number' && typeof yearNumber === 'number' && typeof day === 'string'
+      ? [{ number, yearNumber, date: day }]
+      : [];
+  });
 }

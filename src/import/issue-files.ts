@@ -134,7 +134,10 @@ export interface NewspaperIssueFile {
  */
 export function newspaperIssueMeta(
   result: ImportResult,
-  ctx: Pick<IssueMetaContext, 'folderId' | 'today'>,
+  ctx: Pick<IssueMetaContext, 'folderId' | 'today'> & {
+    /** The paper's issues already there: an issue the text does not number comes after the newest. */
+    existing: { number: number; yearNumber: number; date: string }[];
+  },
 ): { meta: NewspaperIssueFile; notes: string[] } {
   const notes: string[] = [];
   const named = /^\d{4}-\d{2}-\d{2}$/.test(ctx.folderId) ? ctx.folderId : undefined;
@@ -142,12 +145,23 @@ export function newspaperIssueMeta(
   notes.push(
     `\`date\`: ${date}, ${named ? "the folder's name" : "today's date (the folder's name is not a date)"}: correct it to the day the paper came out.`,
   );
-  const number = result.issue.number ?? 1;
+  const newest = ctx.existing.toSorted((a, b) => b.number - a.number)[0];
+  const sameYear = ctx.existing.filter((i) => i.date.slice(0, 4) === date.slice(0, 4));
+  let number = result.issue.number ?? (newest ? newest.number + 1 : 1);
+  const yearNumber = sameYear.length ? Math.max(...sameYear.map((i) => i.yearNumber)) + 1 : 1;
+  const counted = newest ? `${newest.number + 1}, the one after the newest issue's (${newest.number})` : '1 for now';
   notes.push(
     result.issue.number
-      ? '`yearNumber` (the number in the year): the text gives only the total number: 1 for now, correct it.'
-      : '`number` (the total number) and `yearNumber` (the number in the year): the text gives neither: 1 for now, correct them.',
+      ? `\`yearNumber\` (the number in the year): the text gives only the total number: ${yearNumber} for now, correct it.`
+      : `\`number\` (the total number) and \`yearNumber\` (the number in the year): the text gives neither: ${counted}, correct them.`,
   );
+  // Two issues may not share a number: one another issue has is moved on.
+  const taken = new Set(ctx.existing.map((i) => i.number));
+  if (taken.has(number)) {
+    const given = number;
+    while (taken.has(number)) number++;
+    notes.push(`\`number\`: ${given} is another issue's already; ${number} for now, correct it.`);
+  }
   // issue.yaml allows 32 pages; a jump past them is for the editor to correct.
   const last = Math.min(32, Math.max(1, ...result.articles.map((a) => a.jumpTo ?? 1)));
   const pages = Array.from({ length: last }, (_, i) => ({ name: i === 0 ? '要闻' : '综合' }));
@@ -158,7 +172,7 @@ export function newspaperIssueMeta(
   notes.push(
     `\`headline\`: ${result.issue.headlineFrom ? `from ${result.issue.headlineFrom}` : 'none in the text'}; give the lead story's title.`,
   );
-  return { meta: { number, yearNumber: 1, date, headline, pages }, notes };
+  return { meta: { number, yearNumber, date, headline, pages }, notes };
 }
 
 export function issueYaml(meta: IssueMeta | NewspaperIssueFile): string {

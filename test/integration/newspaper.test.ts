@@ -172,6 +172,8 @@ describe.skipIf(!fs.existsSync(narrowPage))('a printed front page imported into 
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'import-report.md'), 'utf8')).toMatch(/may go on on page 2 \(`jumpTo: 2`\)/);
     const issue = loadModel(copy).issues.find((i) => i.id === '2026-03-27')!;
+    // The page gives no number: the one after the paper's newest issue, not one another issue has.
+    expect([meta(issue).number, meta(issue).yearNumber]).toEqual([1046, 46]);
     const out = build(copy, 'xinchao-import-narrow-out', ['--only', '2026-03-27']);
     const [page1, page2] = (await out.pdf('2026-03-27')).map((p) => p.compact);
     for (const story of issue.articles) expect(page1, story.file).toContain(compact(story.title));
