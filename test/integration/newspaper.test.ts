@@ -97,6 +97,31 @@ describe('qikan build --root examples/xinchao: a newspaper', () => {
   });
 });
 
+describe('the 报眼 beside the masthead', () => {
+  it('prints its story in page 1’s masthead, and refuses one too long for it', async () => {
+    const ear = model.issues
+      .find((i) => i.id === '2026-11-06')!
+      .articles.map(asStory)
+      .find((a) => a.slot === 'ear')!;
+    const page1 = (await built.pdf('2026-11-06'))[0]!.compact;
+    expect(page1.indexOf(compact(ear.title))).toBeLessThan(page1.indexOf('2026年11月6日'));
+    const copy = path.join(tmpDir, 'xinchao-long-ear');
+    copyExample(copy);
+    const file = path.join(copy, ear.file);
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8') + '\n大会期间还举办了六场专题论坛和一场人才对接会，吸引了上千名业内人士参加。\n',
+    );
+    const out = path.join(tmpDir, 'xinchao-long-ear-out');
+    fs.rmSync(out, { recursive: true, force: true });
+    const r = qikan(['build', '--root', copy, '--out', out, '--only', '2026-11-06']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /16-dahui-bimu-shijia-xinpian\.md: the 报眼 story ".+" does not fit beside the masthead: \d+ line\(s\) too long/,
+    );
+  });
+});
+
 describe('a newspaper story too long for its page', () => {
   it('is refused, naming the story, its page and by how many lines', () => {
     const copy = path.join(tmpDir, 'xinchao-too-long');

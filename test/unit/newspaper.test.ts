@@ -172,6 +172,28 @@ describe('a paragraph a jump cuts in two', () => {
   });
 });
 
+describe('the 报眼 (slot: ear)', () => {
+  it('is on page 1, does not jump, and is one story an issue', () => {
+    expect(frontMatterProblems(story({ page: 1, slot: 'ear' }), publication)).toEqual([]);
+    expect(frontMatterProblems(story({ page: 2, slot: 'ear', jumpTo: 3 }), publication).map((p) => p.field)).toEqual([
+      'slot',
+      'jumpTo',
+    ]);
+    const issue = issueSchema.parse({
+      number: 1,
+      yearNumber: 1,
+      date: '2026-11-06',
+      headline: '头条',
+      pages: [{ name: '要闻' }],
+    });
+    const ears = ['a.md', 'b.md', 'c.md'].map((file) => ({ ...story({ page: 1, slot: 'ear' }), file }));
+    expect(issueProblems(issue, ears, publication).map((p) => [p.file, p.path.join('.')])).toEqual([
+      ['b.md', 'slot'],
+      ['c.md', 'slot'],
+    ]);
+  });
+});
+
 describe('an issue’s own rules', () => {
   it('refuses stories, jumps and advertisements past the issue’s pages, and ads wider than the grid', () => {
     const withAds = issueSchema.parse({

@@ -24,6 +24,18 @@ export function frontMatterProblems(
       problem: `版面只有 ${columns} 栏（publication.yaml 的 newspaper.columns）`,
       hint: `写 1 到 ${columns} 之间的栏数，例如 \`columns: 2\`。`,
     });
+  if (story.slot === 'ear' && story.page !== undefined && story.page !== 1)
+    problems.push({
+      field: 'slot',
+      problem: `报眼在第1版报头旁（本稿在第${story.page}版）`,
+      hint: '报眼稿件写 `page: 1`，否则删去 `slot: ear` 这一行。',
+    });
+  if (story.slot === 'ear' && story.jumpTo !== undefined)
+    problems.push({
+      field: 'jumpTo',
+      problem: '报眼的稿件不转版',
+      hint: '删去这一行，或把稿件写短，让它在报眼里排得下。',
+    });
   if (story.jumpTo !== undefined && story.page !== undefined && story.jumpTo <= story.page)
     problems.push({
       field: 'jumpTo',
@@ -53,6 +65,14 @@ export function issueProblems(
         hint: `写 1 到 ${columns} 之间的栏数。`,
       });
   }
+  const ears = stories.map(asStory).filter((s) => s.slot === 'ear' && s.print !== false);
+  for (const extra of ears.slice(1))
+    problems.push({
+      file: extra.file,
+      path: ['slot'],
+      problem: `一期只有一个报眼（${ears[0]!.file} 已经排在报眼）`,
+      hint: '删去其中一篇的 `slot: ear`，让它排进版面。',
+    });
   for (const story of stories.map(asStory))
     for (const field of ['page', 'jumpTo'] as const)
       if (story[field] !== undefined && story[field] > pages)

@@ -11,6 +11,8 @@ export const storyFields = {
   lead: z.string().trim().min(1).optional(),
   /** The page where the story continues when its place on its own page is too short. */
   jumpTo: z.number().int().positive().optional(),
+  /** A place of its own off the grid: `ear`, the 报眼 beside page 1's masthead. */
+  slot: z.literal('ear').optional(),
 } satisfies z.ZodRawShape;
 
 export const storyHints: Record<keyof typeof storyFields, string> = {
@@ -18,6 +20,7 @@ export const storyHints: Record<keyof typeof storyFields, string> = {
   priority: '写这篇稿件在本版的次序，1 是头条，例如 `priority: 2`。',
   lead: '写正文前的电头，例如 `lead: 本报讯`，否则删去这一行。',
   jumpTo: '写转到第几版续排，例如 `jumpTo: 4`，否则删去这一行。',
+  slot: '写 `slot: ear`，把这篇短稿排在第1版报头旁的报眼里，否则删去这一行。',
 };
 
 export type StoryFields = z.output<z.ZodObject<typeof storyFields>>;

@@ -7,6 +7,8 @@ export const NP = {
   /** A box placed on the grid: a story, a continuation, an advertisement; `data-columns` is its width. */
   box: 'np-box',
   story: 'np-story',
+  /** The 报眼: a short story in a box beside the masthead of page 1 (`slot: ear`), not on the grid. */
+  ear: 'np-ear',
   /** A story's text, set in as many columns as the story is wide. */
   body: 'np-body',
   /** The line that ends a story's part on its page, or starts its continuation: （下转第N版）（上接第M版）. */

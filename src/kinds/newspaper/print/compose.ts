@@ -23,6 +23,18 @@ function composeAll(): void {
   const grids = new Map(pages.map((p) => [Number(p.dataset.number), p.querySelector<HTMLElement>(`.${NP.grid}`)!]));
   // In page order: a continuation joins its page's boxes before that page is composed.
   for (const page of pages) composePage(Number(page.dataset.number), grids);
+  for (const ear of document.querySelectorAll<HTMLElement>(`.${NP.ear}`)) checkEar(ear);
+}
+
+/** The 报眼 holds its story whole: one that does not fit is marked at fault with how many lines it is too long. */
+function checkEar(ear: HTMLElement): void {
+  const excess = ear.scrollHeight - ear.clientHeight;
+  if (excess <= 1) return;
+  const body = ear.querySelector<HTMLElement>(`.${NP.body}`);
+  const line = body ? parseFloat(getComputedStyle(body).lineHeight) || 12 : 12;
+  ear.dataset[DATA.fault] =
+    `${ear.dataset.file}: the 报眼 story "${ear.dataset.title ?? ''}" does not fit beside the masthead: ` +
+    `${Math.ceil(excess / line)} line(s) too long (shorten it, or take out \`slot: ear\` to place it on the page)`;
 }
 
 function gridOf(element: HTMLElement): Grid {
