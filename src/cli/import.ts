@@ -3,6 +3,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, type Finding } from '../core/findings.ts';
+import { readUtf8 } from '../core/read-text.ts';
+import { encodingFinding } from '../core/read-yaml-file.ts';
 import { finding } from '../core/rules.ts';
 import {
   articleFile,
@@ -74,7 +76,7 @@ export async function runImport(file: string, options: ImportOptions): Promise<I
       `--kind magazine：${shown(pubFile)} 是报纸（kind: newspaper），它的一期按版面导入：用 --kind newspaper`,
     );
 
-  const text = fs.readFileSync(input, 'utf8');
+  const text = readText(file, input);
   const pinyin = await loadPinyin();
   let result: ImportResult;
   if (kind === 'magazine') {
@@ -179,6 +181,29 @@ function readPublication(file: string): PublicationFacts {
 }
 
 /** Year, month and number of the issues already in the folder (unreadable ones left out). */
+/**
+ * The extracted text, refused before anything is written when it is not text: not UTF-8, or with control
+ * characters in it (but the form feed a PDF-to-text step ends each page with, read as a line break).
+ */
+function readText(file: string, input: string): string {
+  const raw = readUtf8(input);
+  if (raw === undefined) throw new ContentError([encodingFinding(file)]);
+  const text = raw.replace(/\f/g, '\n');
+  const at = text.search(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    const code = 'U+' + text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new ContentError([
+      finding(
+        'file-unreadable',
+        { file, line },
+        { reason: `第${line}行有看不见的控制字符（${code}），这不像提取出来的文字` },
+      ),
+    ]);
+  }
+  return text;
+}
+
 /** What the issue.yaml files of the publication's issues say, each as far as it can be read. */
 function readIssueFiles(issues: string): Record<string, unknown>[] {
   if (!fs.existsSync(issues)) return [];
