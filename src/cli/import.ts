@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, type Finding } from '../core/findings.ts';
-import { readUtf8 } from '../core/read-text.ts';
+import { CONTROL, readUtf8 } from '../core/read-text.ts';
 import { encodingFinding } from '../core/read-yaml-file.ts';
 import { finding } from '../core/rules.ts';
 import {
@@ -189,7 +189,7 @@ function readText(file: string, input: string): string {
   const raw = readUtf8(input);
   if (raw === undefined) throw new ContentError([encodingFinding(file)]);
   const text = raw.replace(/\f/g, '\n');
-  const at = text.search(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
+  const at = text.search(CONTROL);
   if (at >= 0) {
     const line = text.slice(0, at).split('\n').length;
     const code = 'U+' + text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** C0 and C1 control characters but tab and line breaks: they break HTML, feeds and PDFs, and no one types them. */
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /**
  * A text file of the publication, or undefined when it is not UTF-8 (a file saved as GBK on a Chinese Windows
  * machine would otherwise be published as mojibake).

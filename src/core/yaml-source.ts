@@ -1,3 +1,4 @@
+import { CONTROL } from './read-text.ts';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
@@ -128,9 +129,6 @@ export function validateYaml<S extends z.ZodType>(
   });
   return { findings };
 }
-
-/** C0 and C1 control characters but tab and line breaks: they break HTML, feeds and PDFs, and no one types them. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Every string of a YAML value (at its path) that holds control characters, and which (as U+XXXX). */
 function controlCharacters(

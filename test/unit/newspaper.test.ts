@@ -30,13 +30,14 @@ const publication = publicationSchema.parse({
   },
   imprint: { publisher: ['某公司'], address: '某地' },
 });
-const meta = issueSchema.parse({
+const issueYaml = {
   number: 1044,
   yearNumber: 44,
   date: '2026-11-06',
   headline: '头条',
   pages: [{ name: '要闻' }, { name: '产业' }],
-});
+};
+const meta = issueSchema.parse(issueYaml);
 const story = (fields: Record<string, unknown>) =>
   articleSchemaOf({ kind: 'newspaper' }).parse({ title: '稿件', section: 'news', ...fields });
 
@@ -179,15 +180,8 @@ describe('the 报眼 (slot: ear)', () => {
       'slot',
       'jumpTo',
     ]);
-    const issue = issueSchema.parse({
-      number: 1,
-      yearNumber: 1,
-      date: '2026-11-06',
-      headline: '头条',
-      pages: [{ name: '要闻' }],
-    });
     const ears = ['a.md', 'b.md', 'c.md'].map((file) => ({ ...story({ page: 1, slot: 'ear' }), file }));
-    expect(issueProblems(issue, ears, publication).map((p) => [p.file, p.path.join('.')])).toEqual([
+    expect(issueProblems(meta, ears, publication).map((p) => [p.file, p.path.join('.')])).toEqual([
       ['b.md', 'slot'],
       ['c.md', 'slot'],
     ]);
@@ -197,11 +191,7 @@ describe('the 报眼 (slot: ear)', () => {
 describe('an issue’s own rules', () => {
   it('refuses stories, jumps and advertisements past the issue’s pages, and ads wider than the grid', () => {
     const withAds = issueSchema.parse({
-      number: 1044,
-      yearNumber: 44,
-      date: '2026-11-06',
-      headline: '头条',
-      pages: [{ name: '要闻' }, { name: '产业' }],
+      ...issueYaml,
       ads: [{ page: 3, columns: 9, height: '50mm', advertiser: '某公司', lines: ['电话'] }],
     });
     const stories = [
