@@ -2,7 +2,9 @@
 // into a temporary publication with this project's publication.yaml, its PDF is built, and each article's first
 // page in our PDF (its folio, counted as our 目录 counts them: from the first page after the front matter) is
 // compared with the page the printed 目录 gives it (printPage). Reports the mean and largest difference and the
-// page counts of both. Usage: npm run bench:import (under the machine's heavy-work lock on a shared machine).
+// page counts of both. The same issue is measured in a second shape, as plain text (bench/reshape.ts), for an
+// import that does not lean on the corpus's Markdown marks. Usage: npm run bench:import (under the machine's
+// heavy-work lock on a shared machine).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { BuildManifest } from '../src/core/manifest.ts';
+import { asPlainText } from './reshape.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -18,6 +21,10 @@ const MAGAZINE = path.join(CORPUS, 'magazine-tiantangzhixin-2025.md');
 const OUT = path.join(ROOT, 'bench', '.out');
 const WORK = path.join(os.tmpdir(), 'qikan-bench-import');
 const ISSUE = '2025-07';
+const SHAPES = {
+  markdown: 'the corpus text (Markdown-like, 目录 entries ▲Title — 01)',
+  plain: 'the same issue as plain text (bench/reshape.ts: no Markdown, 目录 entries 01 Title)',
+};
 /** The corpus README: "a whole issue (about 72 printed pages)". */
 const PRINTED_PAGES = 72;
 
@@ -32,18 +39,15 @@ function qikan(args: string[]): { seconds: number; stdout: string } {
   return { seconds: (performance.now() - t0) / 1000, stdout: r.stdout };
 }
 
-async function main() {
-  if (!existsSync(MAGAZINE)) {
-    console.log(`skipped: ${MAGAZINE} is not there (the corpus lives outside the repository)`);
-    return;
-  }
-  const pub = path.join(WORK, 'publication');
-  const dist = path.join(WORK, 'dist');
-  await fs.rm(WORK, { recursive: true, force: true });
+/** Imports one shape of the corpus issue into a publication of its own, builds it and compares its pages. */
+async function measure(shape: string, input: string) {
+  const work = path.join(WORK, shape);
+  const pub = path.join(work, 'publication');
+  const dist = path.join(work, 'dist');
   await fs.mkdir(path.join(pub, 'issues'), { recursive: true });
   await fs.copyFile(path.join(ROOT, 'publication.yaml'), path.join(pub, 'publication.yaml'));
 
-  const imported = qikan(['import', MAGAZINE, '--out', path.join(pub, 'issues', ISSUE)]);
+  const imported = qikan(['import', input, '--out', path.join(pub, 'issues', ISSUE)]);
   console.log(imported.stdout.trim());
   const built = qikan(['build', '--root', pub, '--out', dist, '--only', ISSUE]);
   const manifest = JSON.parse(readFileSync(path.join(dist, 'build-manifest.json'), 'utf8')) as BuildManifest;
@@ -59,15 +63,8 @@ async function main() {
   const mean = abs.reduce((s, d) => s + d, 0) / rows.length;
   const largest = rows.reduce((a, b) => (Math.abs(b.diff) > Math.abs(a.diff) ? b : a));
   const lastFolio = Math.max(...rows.map((r) => r.ours));
-  const cpu =
-    /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  const result = {
-    date: new Date().toISOString(),
-    node: process.versions.node,
-    machine: `${os.cpus().length} cores (${cpu}), load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
+  return {
+    shape,
     articles: rows.length,
     meanAbsoluteDifference: Number(mean.toFixed(2)),
     meanDifference: Number((rows.reduce((s, r) => s + r.diff, 0) / rows.length).toFixed(2)),
@@ -82,18 +79,47 @@ async function main() {
     buildSeconds: Number(built.seconds.toFixed(1)),
     rows,
   };
+}
+
+async function main() {
+  if (!existsSync(MAGAZINE)) {
+    console.log(`skipped: ${MAGAZINE} is not there (the corpus lives outside the repository)`);
+    return;
+  }
+  await fs.rm(WORK, { recursive: true, force: true });
+  await fs.mkdir(WORK, { recursive: true });
+  const plain = path.join(WORK, 'magazine-plain-text.txt');
+  await fs.writeFile(plain, asPlainText(readFileSync(MAGAZINE, 'utf8')));
+  const shapes = [await measure('markdown', MAGAZINE), await measure('plain', plain)];
+
+  const cpu =
+    /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const result = {
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    machine: `${os.cpus().length} cores (${cpu}), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+    shapes,
+  };
   await fs.mkdir(OUT, { recursive: true });
   await fs.writeFile(path.join(OUT, 'import-layout.json'), JSON.stringify(result, null, 2) + '\n');
 
   console.log(`\n${result.date.slice(0, 10)}, Node ${result.node}, ${result.machine}`);
-  console.log(`articles: ${rows.length}; start page equal to print: ${result.exact}`);
-  console.log(
-    `difference (ours − printed): mean |d| ${result.meanAbsoluteDifference}, mean d ${result.meanDifference}, largest ${largest.diff} (${largest.id}: printed ${largest.printed}, ours ${largest.ours})`,
-  );
-  console.log(
-    `pages: ours ${issue.pages} in the PDF (last article starts on folio ${lastFolio}), printed about ${PRINTED_PAGES} (last article on page ${result.pages.printedLastArticlePage})`,
-  );
-  console.log(`build of the issue: ${result.buildSeconds} s; details in bench/.out/import-layout.json`);
+  for (const r of shapes) {
+    const l = r.largestDifference;
+    console.log(`\n${SHAPES[r.shape as keyof typeof SHAPES]}`);
+    console.log(`articles: ${r.articles}; start page equal to print: ${r.exact}`);
+    console.log(
+      `difference (ours − printed): mean |d| ${r.meanAbsoluteDifference}, mean d ${r.meanDifference}, largest ${l.diff} (${l.article}: printed ${l.printed}, ours ${l.ours})`,
+    );
+    console.log(
+      `pages: ours ${r.pages.ours} in the PDF (last article starts on folio ${r.pages.oursLastArticleFolio}), printed about ${PRINTED_PAGES} (last article on page ${r.pages.printedLastArticlePage})`,
+    );
+    console.log(`build of the issue: ${r.buildSeconds} s`);
+  }
+  console.log('details in bench/.out/import-layout.json');
 }
 
 await main();

@@ -136,6 +136,64 @@ function nextLineAfter(blocks: Block[], i: number): number | undefined {
   return blocks[i + 1]?.lines[0]?.n;
 }
 
+/**
+ * A plain text's subhead, not a line of prose cut short: its number set aside, at most 30 characters, one comma
+ * at most, no full stop, colon or semicolon, a question or exclamation mark only at its end; not a credit, a
+ * phone number or a remark in brackets.
+ */
+function isPlainSubhead(text: string): boolean {
+  const t = text.replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)\s*/, '');
+  return (
+    t.length >= 2 &&
+    t.length <= (/[？?]$/.test(t) ? 16 : 30) &&
+    !/^[©@]|\d{7}/.test(t) &&
+    !/^[（(\[【].*[）)\]】]$/.test(t) &&
+    !/[。；;：:…]|[！!？?](?=.)/.test(t) &&
+    (t.match(/[，,、]/g)?.length ?? 0) <= 1 &&
+    !/[，,、]$/.test(t)
+  );
+}
+
+/**
+ * In a text without any # heading, the subheads are short lines of their own: one that reads as a subhead, is no
+ * caption or 来源 line, and is followed, without an image's gap, by prose (a paragraph that ends a sentence or
+ * is long, or a list) or by another such subhead becomes a heading: ##, or ### for a numbered one under an unnumbered one
+ * (settleHeadings evens out each numbered series). After joinCutParagraphs: a line it joined to the rest of its
+ * paragraph is no subhead.
+ */
+export function markPlainSubheads(blocks: Block[]): void {
+  const subhead = new Set<number>();
+  for (let k = blocks.length - 2; k >= 0; k--) {
+    const [b, next] = [blocks[k]!, blocks[k + 1]!];
+    const text = blockText(b).trim();
+    const nextText = blockText(next).trim();
+    if (
+      (b.kind === 'para' || b.kind === 'list') &&
+      b.lines.length === 1 &&
+      isPlainSubhead(text) &&
+      !isFixedPara(text) &&
+      // After an image's gap, a short line is its caption.
+      (k === 0 || b.lines[0]!.n - blocks[k - 1]!.lines.at(-1)!.n <= 3) &&
+      next.lines[0]!.n - b.lines[0]!.n <= 3 &&
+      (subhead.has(k + 1) ||
+        next.kind === 'list' ||
+        (next.kind === 'para' && !isFixedPara(nextText) && (/[。！？；”]$/.test(nextText) || nextText.length > 40)))
+    )
+      subhead.add(k);
+  }
+  let unnumbered = false;
+  for (const [k, b] of blocks.entries()) {
+    if (!subhead.has(k)) continue;
+    const text = blockText(b).trim();
+    const num = numbering(text);
+    const level = num && num.key !== '一、' && unnumbered ? 3 : 2;
+    if (!num) unnumbered = true;
+    b.kind = 'heading';
+    b.level = level;
+    b.lines = [{ ...b.lines[0]!, text: `${'#'.repeat(level)} ${text}` }];
+  }
+}
+
 /** Numbering styles of subheads: 01 / 01. / (01) / 1. / 1、 / （一） / 一、, with the number's value. */
 const STYLES: { key: string; re: RegExp; value: (m: RegExpExecArray) => number }[] = [
   { key: '(0)', re: /^[(（]\s*(\d{1,2})\s*[)）]/, value: (m) => Number(m[1]) },

@@ -3,6 +3,7 @@ import { articleFileName } from '../core/names.ts';
 import {
   findSourceLine,
   joinCutParagraphs,
+  markPlainSubheads,
   renderBlock,
   settleHeadings,
   toBlocks,
@@ -179,13 +180,18 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
         break;
       }
     }
-    const at = lines.findIndex((l, i) => i >= from && i < hi && isTitleLike(l.text) && /^#{1,6}\s/.test(l.text.trim()));
+    const heading = lines.findIndex(
+      (l, i) => i >= from && i < hi && isTitleLike(l.text) && /^#{1,6}\s/.test(l.text.trim()),
+    );
+    // Plain text has no headings: the line after the 来源 line, if it reads as a title.
+    const afterSource = from > lo ? lines.findIndex((l, i) => i >= from && i < hi && !isBlank(l)) : -1;
+    const at = heading >= 0 ? heading : afterSource >= 0 && isTitleLike(lines[afterSource]!.text) ? afterSource : -1;
     if (at >= 0) {
       matches[k] = { at, lines: [lines[at]!.n], text: lines[at]!.text, how: 'position' };
       const repeat = matches.slice(0, k).some((p) => p && titleKey(p.text) === titleKey(lines[at]!.text));
       doubts.push({
         lines: [entry.lines[0]!, lines[at]!.n],
-        message: `the title of the entry at line ${entry.lines[0]} (page ${entry.page}) is not in the body. The article was taken to start at line ${lines[at]!.n}, ${repeat ? "a heading that repeats the previous article's title" : 'the first heading after the previous article'}; its title comes from the table of contents. Check where it starts and its title.`,
+        message: `the title of the entry at line ${entry.lines[0]} (page ${entry.page}) is not in the body. The article was taken to start at line ${lines[at]!.n}, ${heading >= 0 ? 'a heading' : "the line after the previous article's source line"}${repeat ? " that repeats the previous article's title" : heading >= 0 ? ' after the previous article' : ''}; its title comes from the table of contents. Check where it starts and its title.`,
       });
     } else {
       doubts.push({
@@ -210,6 +216,8 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
   }
 
   const index = new NgramIndex(lines.map((l) => l.text));
+  // A text that marks no heading in its body: its subheads are found by their shape.
+  const plain = !lines.slice(toc.end).some((l) => !l.text.includes('\t') && /^#{1,6}\s/.test(l.text.trim()));
   const isRunningHead = runningHeadTest(pub);
   const dropped: Line[] = [];
   const articles: ImportedArticle[] = [];
@@ -227,6 +235,7 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
     }
     const blocks = toBlocks(kept);
     doubts.push(...joinCutParagraphs(blocks, index));
+    if (plain) markPlainSubheads(blocks);
     const titleLevel = /^(#{1,6})\s/.exec(titleLines[0]!.text.trim())?.[1]?.length ?? 0;
     settleHeadings(blocks, titleLevel);
     const src = findSourceLine(blocks);

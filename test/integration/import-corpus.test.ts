@@ -7,6 +7,7 @@ import { hanCount, hanOnly, titleKey } from '../../src/import/text.ts';
 import type { BuildManifest } from '../../src/core/manifest.ts';
 import { loadModel } from '../../src/core/model.ts';
 import { projectDir, qikan, tmpDir } from '../helpers/build.ts';
+import { asPlainText } from '../../bench/reshape.ts';
 
 // The shared corpus (../shared/corpus) is text of real publications: it is read here, at test time, and
 // imported into test/.tmp; nothing of it is kept in the repository. Expected values come from the corpus
@@ -184,6 +185,44 @@ describe.skipIf(!existsSync(corpus))('qikan import on the shared corpus', () => 
 
     it('loses nothing: every line is in an article, issue.yaml or the report', () => {
       nothingLost(MAGAZINE, magazine);
+    });
+
+    // The same printed issue as a plain PDF-to-text step gives it (bench/reshape.ts): no Markdown marks, the
+    // 目录's sections in 【】 and its entries page first, titles and subheads lines of their own.
+    describe('as plain text', () => {
+      let plain: Imported;
+      const input = path.join(tmpDir, 'import-plain', 'magazine.txt');
+      beforeAll(async () => {
+        fs.rmSync(path.dirname(input), { recursive: true, force: true });
+        fs.mkdirSync(path.dirname(input), { recursive: true });
+        fs.writeFileSync(input, asPlainText(read(MAGAZINE)));
+        plain = await runImport(input, { out: path.join(root, 'issues/2025-08') });
+      });
+      const articles = (dir: string) =>
+        fs
+          .readdirSync(dir)
+          .filter((f) => /^\d\d-.*\.md$/.test(f))
+          .sort()
+          .map((f) => ({ f, fm: frontMatter(path.join(dir, f)), body: bodyOf(path.join(dir, f)) }));
+
+      it('imports every entry to the same article, title, section, printed page and 来源 as the Markdown text', () => {
+        expect(plain.result.articles).toHaveLength(36);
+        expect(articles(plain.dir).map((a) => [a.f, a.fm])).toEqual(articles(magazine.dir).map((a) => [a.f, a.fm]));
+      });
+
+      it('finds most subheads by their shape, and makes few of its own', () => {
+        const headings = (dir: string) =>
+          new Set(articles(dir).flatMap((a) => a.body.match(/^#{2,4} .*$/gm)?.map((h) => titleKey(h)) ?? []));
+        const marked = headings(magazine.dir);
+        const found = headings(plain.dir);
+        const agreed = [...found].filter((h) => marked.has(h)).length;
+        expect(agreed / marked.size).toBeGreaterThan(0.6);
+        expect(agreed / found.size).toBeGreaterThan(0.85);
+      });
+
+      it('loses nothing', () => {
+        nothingLost(input, plain);
+      });
     });
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
-import { joinCutParagraphs, settleHeadings, toBlocks, type Block } from '../../src/import/body.ts';
+import {
+  blockText,
+  joinCutParagraphs,
+  markPlainSubheads,
+  settleHeadings,
+  toBlocks,
+  type Block,
+} from '../../src/import/body.ts';
 import { articleFile, issueMeta, renderReport } from '../../src/import/issue-files.ts';
 import { NgramIndex } from '../../src/import/join.ts';
 import { toLines } from '../../src/import/lines.ts';
@@ -68,6 +75,54 @@ describe('settleHeadings', () => {
       [2, '02. 乙'],
       [2, '03. 丙'],
       [3, '小节'],
+    ]);
+  });
+});
+
+describe('markPlainSubheads: the subheads of a text without # marks', () => {
+  it('makes headings of short lines before prose, numbered ones below, and leaves captions, cut lines and notes', () => {
+    const text = [
+      '产能与投资',
+      '',
+      '（一）首期工程',
+      '',
+      '首期工程已于本月完工，设备全部到位。',
+      '',
+      '（二）二期工程',
+      '',
+      '二期工程明年动工，投资总额为首期的两倍。',
+      '',
+      '',
+      '',
+      '新厂房外景',
+      '',
+      '厂房占地四万平方米，分为三个车间。',
+      '',
+      '公司表示，新产线的',
+      '',
+      '良率已经超过九成，明年将再扩产一倍。',
+      '',
+      '联系人：王女士',
+      '',
+      '（以上数据为初步统计）',
+      '',
+      '数据由公司提供，未经审计。',
+    ].join('\n');
+    const blocks = toBlocks(toLines(text));
+    joinCutParagraphs(blocks, new NgramIndex(text.split('\n')));
+    markPlainSubheads(blocks);
+    expect(blocks.map((b) => (b.kind === 'heading' ? b.lines[0]!.text : `${b.kind}: ${blockText(b)}`))).toEqual([
+      '## 产能与投资',
+      '### （一）首期工程',
+      'para: 首期工程已于本月完工，设备全部到位。',
+      '### （二）二期工程',
+      'para: 二期工程明年动工，投资总额为首期的两倍。',
+      'para: 新厂房外景',
+      'para: 厂房占地四万平方米，分为三个车间。',
+      'para: 公司表示，新产线的良率已经超过九成，明年将再扩产一倍。',
+      'para: 联系人：王女士',
+      'para: （以上数据为初步统计）',
+      'para: 数据由公司提供，未经审计。',
     ]);
   });
 });
@@ -385,6 +440,29 @@ describe('importMagazine: 目录s of other shapes', () => {
     expect(part.quote).toEqual([{ n, text: '2025年第8期' }]);
     const report = renderReport(r, { input: 'issue.md', inputLines: 0, out: 'issues/x', builds: '', metaNotes: [] });
     expect(report).toContain(`${n}  2025年第8期`);
+  });
+
+  it("starts a plain-text article whose title is missing on the line after the previous one's source line", () => {
+    const issue = PLAIN_ISSUE.replace(
+      '满产。\n\n存储芯片价格上涨\n',
+      '满产。\n（来源：某某网）\n\n星河科技新产线投产\n',
+    );
+    const r = importMagazine(issue, { pinyin, pub: PUB });
+    expect(r.articles.map((a) => [a.printPage, a.title])).toEqual([
+      [1, '星河科技新产线投产'],
+      [1, '存储芯片价格上涨'],
+      [3, '2025年度报告 第3期'],
+      [5, '关于先进封装的三点看法'],
+      [8, 'GPU CPO，国内首创'],
+    ]);
+    const repeated = issue.split('\n').lastIndexOf('星河科技新产线投产') + 1;
+    expect(r.articles[1]!.lines[0]).toBe(repeated);
+    expect(r.articles[1]!.body).toBe('存储芯片价格本月上涨，涨幅超过一成。\n');
+    expect(r.doubts.map((d) => d.message)).toEqual([
+      expect.stringContaining(
+        `taken to start at line ${repeated}, the line after the previous article's source line that repeats the previous article's title`,
+      ),
+    ]);
   });
 
   it('says which entry it did not find in the body, by its line, and where its text went', () => {
