@@ -206,7 +206,7 @@ export async function printIssues(
       const merged = await timed('merge', () => mergeRuns(made.parts, anchors));
       const outline = outlineEntries(issue.toc.print, made.layout);
       const pdf = await timed('finish', () => finishPdf(merged, meta, outline, run.boxes));
-      const text = made.text ?? (await timed('read text', () => readPdfText(pdf)));
+      const text = await (made.text ?? timed('read text', () => readPdfText(pdf)));
       const problems = await timed('verify', () =>
         verifyIssue(model, issue, made.layout, text, html, run.inset, kind, options),
       );
@@ -253,8 +253,8 @@ export async function printIssues(
 interface Made {
   layout: PrintLayout;
   parts: Parameters<typeof mergeRuns>[0];
-  /** The text of each page, where the engine read it already. */
-  text?: PageText[];
+  /** The text of each page, where the engine reads it itself (perhaps still reading it). */
+  text?: Promise<PageText[]>;
   paginated: number;
   rendered: number;
   steps: Record<string, number>;

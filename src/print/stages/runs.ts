@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PublicationKind } from '../../kinds/kind.ts';
 import type { PlacedImage, PrintLayout, RunningHeads } from '../layout.ts';
-import { readPdfText, type PageText } from '../pdf-text.ts';
+import type { PageText } from '../pdf-text.ts';
+import { readPdfTextAside } from '../pdf-text-thread.ts';
 import type { PrintCache } from '../print-cache.ts';
 import { hashOf, placeRuns, type RunSource } from '../runs.ts';
 import type { Decoration, RunFindings } from '../runtime/contract.ts';
@@ -30,8 +31,11 @@ export interface RunsInput {
 export interface RunsResult {
   layout: PrintLayout;
   parts: RunPart[];
-  /** The text of every page, as read from the PDFs the runs were printed in (blank pages have none). */
-  text: PageText[];
+  /**
+   * The text of every page, as read from the PDFs the runs were printed in (blank pages have none): the last
+   * batches' may still be being read when the runs are done, while the issue is merged and finished.
+   */
+  text: Promise<PageText[]>;
   /** How many runs were paginated and how many printed (the others came from the cache). */
   paginated: number;
   rendered: number;
@@ -160,9 +164,10 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
       at += count;
       rendered++;
     }
-    // The batch's text is read while the browser page goes on paginating; the runs are cached once it is known.
+    // The batch's text is read on a thread of its own while the browser page goes on paginating; the runs are
+    // cached once it is known.
     reading.push(
-      timed('read text', () => readPdfText(pdf)).then((text) => {
+      timed('read text', () => readPdfTextAside(pdf)).then((text) => {
         if (text.length !== at)
           throw new Error(
             `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${at} pages, printed ${text.length}`,
@@ -236,7 +241,6 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
   try {
     // Each page starts as soon as it has loaded; a failure stops the others.
     await Promise.all(opened.map((o) => o.then(work).catch(fail)));
-    await Promise.all(reading);
     if (failed) throw failed;
   } finally {
     await Promise.allSettled(
@@ -256,11 +260,17 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     moved: pages.map((p) => p.moved),
     bleeds: pages.map((p) => p.bleeds),
   };
-  const text: PageText[] = [];
-  for (const [k, run] of (printed as PrintedRun[]).entries()) {
-    if (blankBefore[k]) text.push({ compact: '', items: [], height: text.at(-1)?.height ?? 0 });
-    text.push(...run.text);
-  }
+  const text = Promise.all(reading).then(() => {
+    if (failed) throw failed;
+    const pages: PageText[] = [];
+    for (const [k, run] of (printed as PrintedRun[]).entries()) {
+      if (blankBefore[k]) pages.push({ compact: '', items: [], height: pages.at(-1)?.height ?? 0 });
+      pages.push(...run.text);
+    }
+    return pages;
+  });
+  // Awaited after the merge: a merge that fails first leaves no unhandled rejection behind.
+  text.catch(() => {});
   const parts = (printed as PrintedRun[]).map((run, k) => ({
     pdf: batches.get(run.batch)!,
     pages: Array.from({ length: run.count }, (_, i) => run.first + i),
