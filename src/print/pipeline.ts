@@ -195,7 +195,8 @@ export async function printIssues(
               issueReport,
               options,
             );
-      const steps = { ...made.steps };
+      // The engine's own steps, which the runs' text reading still adds to while the issue is merged.
+      const steps = made.steps;
       const timed = async <T>(step: string, job: () => Promise<T> | T): Promise<T> => {
         const t0 = performance.now();
         const value = await job();
