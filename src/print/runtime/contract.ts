@@ -178,6 +178,10 @@ declare global {
     removeStyles(): (string | Record<string, string>)[];
     preview(content: Node, stylesheets: (string | Record<string, string>)[], renderTo: Element): Promise<unknown>;
     polisher: { destroy(): void };
-    chunker: { pages: { removeListeners(): void }[] };
+    chunker: {
+      pages: { removeListeners(): void }[];
+      /** How the chunker's queue waits between pages (requestAnimationFrame by default). */
+      q: { tick: (callback: () => void) => void };
+    };
   }
 }

@@ -39,6 +39,16 @@ function addedText(): string {
   return added.join('');
 }
 
+/** Runs `callback` as a task of its own, as soon as the tasks before it ran (no timer's clamping, no frame). */
+function nextTask(callback: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
+
 export function startRunWorker(): RunWorker {
   // What every face of the document has of a run's characters is loaded before the run is laid out: Paged.js
   // measures the text as it places it, and a font that came in later would move it.
@@ -84,6 +94,9 @@ export function startRunWorker(): RunWorker {
       const content = document.createDocumentFragment();
       for (const el of runs[run]!) content.append(el.cloneNode(true));
       const previewer = new window.Paged.Previewer({ ...window.PagedConfig.settings });
+      // Paged.js lays out each page in an animation frame of its own: with a page now laid out in less than a
+      // frame, the rest of each frame is waiting (76 pages: 0.45 s of 2.8). A task of its own is enough.
+      previewer.chunker.q.tick = nextTask;
       await previewer.preview(content, stylesheets, box);
       await document.fonts.ready;
       // Paged.js watches every page it made for a change of size, to lay it out again: these pages are final, and
