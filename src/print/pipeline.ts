@@ -101,11 +101,16 @@ export async function printIssues(
   const printed = new Map<string, PrintedIssue>();
   const cache = new PrintCache(model.root);
   const server = await serveDirectory(distDir);
-  // Started for the first issue that needs it: an issue whose PDF comes from the cache needs none. One context:
-  // the pages share the HTTP cache (fonts, scripts, images load once).
+  // Started for the first issue that needs it: an issue whose PDF comes from the cache needs none. Each context
+  // gets the fonts from memory (serve.ts); pages share one, but for those that paginate side by side.
   let browser: Promise<Browser> | undefined;
   let shared: Promise<BrowserContext> | undefined;
-  const context = () => (shared ??= (browser ??= launchBrowser()).then((b) => b.newContext()));
+  const newContext = async () => {
+    const made = await (await (browser ??= launchBrowser())).newContext();
+    await server.routeFonts(made);
+    return made;
+  };
+  const context = () => (shared ??= newContext());
   try {
     const { printShop } = options;
     const common = hashOf(engineVersion(), chromiumVersion(), printShop ? 'print-shop' : 'screen');
@@ -185,6 +190,7 @@ export async function printIssues(
           ? await printWhole(await context(), model, run, kind, documentDir, issueReport)
           : await printIssueRuns(
               await context(),
+              newContext,
               model,
               run,
               kind,
@@ -264,6 +270,7 @@ interface Made {
 /** The issue's runs side by side (stages/runs.ts), each from the cache where nothing it is made of changed. */
 async function printIssueRuns(
   context: BrowserContext,
+  newContext: () => Promise<BrowserContext>,
   model: Model,
   run: PrintRun,
   kind: PublicationKind,
@@ -280,6 +287,7 @@ async function printIssueRuns(
   const imageUrl = `${printDocumentUrl(issue.id)}images`;
   return printRuns({
     context,
+    newContext,
     url: run.url,
     runs,
     common: hashOf(common, head),

@@ -12,6 +12,8 @@ import { renderPdf } from './render.ts';
 
 export interface RunsInput {
   context: BrowserContext;
+  /** A context for a further page paginating side by side (pages of one context share a renderer process). */
+  newContext(): Promise<BrowserContext>;
   /** The issue's print document (with `?print-ready` for the print shop's file). */
   url: string;
   runs: RunSource[];
@@ -232,11 +234,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     for (let i = 0; i < Math.max(1, Math.min(input.workers, queue.length)); i++)
       // A context of its own for each page: pages of one site in one context share a renderer process, and so
       // one main thread, and would paginate by turns instead of side by side.
-      opened.push(
-        timed('open', async () =>
-          openRunWorker(i ? await input.context.browser()!.newContext() : input.context, input.url, n),
-        ),
-      );
+      opened.push(timed('open', async () => openRunWorker(i ? await input.newContext() : input.context, input.url, n)));
   }
   try {
     // Each page starts as soon as it has loaded; a failure stops the others.
