@@ -75,9 +75,9 @@ export interface PrintOptions {
 }
 
 /**
- * A page paginates on one core, and the browser's other processes and the build want another: one page per core
- * but one, up to four. On two cores (bench/print.ts, 2026-12-03) a second page gains nothing at 76 pages (8.6 s
- * against 8.3) and a fifth at 368 (22 s against 28), but the browser then needs 1.3 GiB instead of 0.9.
+ * A page paginates on one core, and the browser's other processes and the build (reading the PDFs' text) want
+ * another: one page per core but one, up to four. On two cores (bench/print.ts, 2026-12-03) a second page is
+ * slower at 294 pages (18.8 s against 15.3) and needs 1.25 GiB instead of 0.82.
  */
 export function defaultWorkers(env = process.env, cores = os.availableParallelism()): number {
   const set = Number(env.QIKAN_PRINT_WORKERS);
