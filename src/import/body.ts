@@ -157,7 +157,7 @@ function isPlainSubhead(text: string): boolean {
 /**
  * In a text without any # heading, the subheads are short lines of their own: one that reads as a subhead, is no
  * caption or 来源 line, and is followed, without an image's gap, by prose (a paragraph that ends a sentence or
- * is long, or a list) or by another such subhead becomes a heading: ##, or ### for a numbered one under an unnumbered one
+ * is long, or a list) or by a numbered subhead under it becomes a heading: ##, or ### for a numbered one under an unnumbered one
  * (settleHeadings evens out each numbered series). After joinCutParagraphs: a line it joined to the rest of its
  * paragraph is no subhead.
  */
@@ -175,7 +175,9 @@ export function markPlainSubheads(blocks: Block[]): void {
       // After an image's gap, a short line is its caption.
       (k === 0 || b.lines[0]!.n - blocks[k - 1]!.lines.at(-1)!.n <= 3) &&
       next.lines[0]!.n - b.lines[0]!.n <= 3 &&
-      (subhead.has(k + 1) ||
+      // Another subhead after it: only the first of a numbered series under an unnumbered one (申报范围 → （一）…);
+      // a string of short lines (names, a list set as paragraphs) is no stack of headings.
+      ((subhead.has(k + 1) && !numbering(text) && !!numbering(nextText)) ||
         next.kind === 'list' ||
         (next.kind === 'para' && !isFixedPara(nextText) && (/[。！？；”]$/.test(nextText) || nextText.length > 40)))
     )

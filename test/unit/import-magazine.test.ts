@@ -107,6 +107,14 @@ describe('markPlainSubheads: the subheads of a text without # marks', () => {
       '（以上数据为初步统计）',
       '',
       '数据由公司提供，未经审计。',
+      '',
+      '主编 王明',
+      '',
+      '责任编辑 李华',
+      '',
+      '美术编辑 赵敏',
+      '',
+      '本刊编辑部全体成员祝读者新年快乐。',
     ].join('\n');
     const blocks = toBlocks(toLines(text));
     joinCutParagraphs(blocks, new NgramIndex(text.split('\n')));
@@ -123,6 +131,10 @@ describe('markPlainSubheads: the subheads of a text without # marks', () => {
       'para: 联系人：王女士',
       'para: （以上数据为初步统计）',
       'para: 数据由公司提供，未经审计。',
+      'para: 主编 王明',
+      'para: 责任编辑 李华',
+      '## 美术编辑 赵敏',
+      'para: 本刊编辑部全体成员祝读者新年快乐。',
     ]);
   });
 });
