@@ -7,6 +7,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import type { Publication } from '../core/schema/publication.ts';
 import { cmykShadings, grayForNeutralColours, type Cmyk, type Rgb } from './cmyk-colours.ts';
 import { contentStreams, mapOperators, streamText } from './pdf-streams.ts';
+import { LOAD_PDF, SAVE_PDF } from './pdf-lib-options.ts';
 
 const run = promisify(execFile);
 
@@ -106,9 +107,9 @@ async function probeColours(colours: Rgb[], tools: CmykTools, dir: string): Prom
   }
   const input = path.join(dir, 'probe.pdf');
   const output = path.join(dir, 'probe.cmyk.pdf');
-  await fs.writeFile(input, await doc.save());
+  await fs.writeFile(input, await doc.save(SAVE_PDF));
   await convertWithGs(tools, [input], output);
-  const converted = await PDFDocument.load(await fs.readFile(output), { updateMetadata: false });
+  const converted = await PDFDocument.load(await fs.readFile(output), LOAD_PDF);
   const found = converted.getPages().map((page) => {
     let cmyk: Cmyk | undefined;
     for (const { stream } of contentStreams(converted).filter((c) => page.node.get(PDFName.of('Contents')) === c.ref))
@@ -132,11 +133,11 @@ async function probeColours(colours: Rgb[], tools: CmykTools, dir: string): Prom
 export async function toCmykPdfX(bytes: Uint8Array, tools: CmykTools, meta: { date: Date }): Promise<Uint8Array> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qikan-cmyk-'));
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, LOAD_PDF);
     for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
     grayForNeutralColours(doc);
     await cmykShadings(doc, (colours) => probeColours(colours, tools, dir));
-    await fs.writeFile(path.join(dir, 'in.pdf'), await doc.save());
+    await fs.writeFile(path.join(dir, 'in.pdf'), await doc.save(SAVE_PDF));
     const date = psString(pdfDate(meta.date));
     const { profile, condition, info, registry } = tools.target;
     await fs.writeFile(

@@ -28,6 +28,7 @@ import { prepareRun, type PrintRun } from './stages/prepare.ts';
 import { renderPdf } from './stages/render.ts';
 import { printRuns } from './stages/runs.ts';
 import { verifyPdf } from './stages/verify.ts';
+import { LOAD_PDF } from './pdf-lib-options.ts';
 
 export interface PrintReporter {
   /** Pages laid out so far in an issue, and runs done of how many. */
@@ -149,7 +150,7 @@ export async function printIssues(
         if (!bytes) {
           bytes = await toCmykPdfX(pdf, printShop.cmyk, meta);
           const [from, text] = await Promise.all([readPdfText(pdf), readPdfText(bytes)]);
-          const source = await PDFDocument.load(pdf, { updateMetadata: false });
+          const source = await PDFDocument.load(pdf, LOAD_PDF);
           const problems = await checkPrintShop(bytes, printShop.gs, run, layout, {
             text,
             from,
@@ -371,7 +372,7 @@ async function checkPrintShop(
   layout: PrintLayout,
   cmyk?: PreflightInput['cmyk'],
 ): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, LOAD_PDF);
   const bleedPages = layout.bleeds.flatMap((b, i) => (b ? [i + 1] : []));
   return preflight({ doc, bytes, gs, boxes: run.boxes!, bleedPages, cmyk });
 }

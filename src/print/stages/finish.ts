@@ -1,6 +1,7 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../outline.ts';
 import { renumberTaggedIds } from '../tagged-ids.ts';
+import { LOAD_PDF, SAVE_PDF } from '../pdf-lib-options.ts';
 
 export interface PdfMeta {
   title: string;
@@ -46,7 +47,7 @@ export async function finishPdf(
   outline: OutlineEntry[],
   boxes?: PrintBoxes,
 ): Promise<Uint8Array> {
-  const doc = source instanceof PDFDocument ? source : await PDFDocument.load(source, { updateMetadata: false });
+  const doc = source instanceof PDFDocument ? source : await PDFDocument.load(source, LOAD_PDF);
   renumberTaggedIds(doc);
   if (boxes) {
     for (const page of doc.getPages()) {
@@ -69,7 +70,7 @@ export async function finishPdf(
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   setOutline(doc, outline);
-  return doc.save();
+  return doc.save(SAVE_PDF);
 }
 
 /** Writes the outline dictionaries of PDF 32000-1 §12.3.3: a linked list of items per level, open. */

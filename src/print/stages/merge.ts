@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFPage, PDFRef, type PDFPageLeaf } from 'pdf-lib';
 import { StructTreeMerge } from '../struct-tree.ts';
+import { LOAD_PDF } from '../pdf-lib-options.ts';
 
 /**
  * A run's pages: these pages (0-based, all when not given) of a PDF that may hold other runs too, whether a
@@ -21,14 +22,13 @@ export interface RunPart {
  */
 export async function mergeRuns(parts: RunPart[], anchors: Map<string, number> = new Map()): Promise<PDFDocument> {
   const only = parts[0]!;
-  if (parts.length === 1 && !only.blankBefore && !only.pages)
-    return PDFDocument.load(only.pdf, { updateMetadata: false });
-  const merged = await PDFDocument.create({ updateMetadata: false });
+  if (parts.length === 1 && !only.blankBefore && !only.pages) return PDFDocument.load(only.pdf, LOAD_PDF);
+  const merged = await PDFDocument.create(LOAD_PDF);
   const sources = new Map<Uint8Array, { doc: PDFDocument; wanted: number[]; ids: Set<string> }>();
   for (const part of parts) {
     let source = sources.get(part.pdf);
     if (!source) {
-      source = { doc: await PDFDocument.load(part.pdf, { updateMetadata: false }), wanted: [], ids: new Set() };
+      source = { doc: await PDFDocument.load(part.pdf, LOAD_PDF), wanted: [], ids: new Set() };
       sources.set(part.pdf, source);
     }
     source.wanted.push(...(part.pages ?? source.doc.getPageIndices()));
