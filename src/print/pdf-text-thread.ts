@@ -27,8 +27,17 @@ function started() {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the PDF text thread stopped (exit code ${code})`)));
+  worker.unref();
   thread = { worker, waiting, next: 0 };
   return thread;
+}
+
+/**
+ * Starts the thread, which loads pdf.js meanwhile (0.3 s): the print step calls it as it opens its browser
+ * pages, so that an edited issue's one batch is not read by a thread still starting.
+ */
+export function startPdfTextThread(): void {
+  started();
 }
 
 /** readPdfText, off the main thread. */

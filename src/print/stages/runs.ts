@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { PublicationKind } from '../../kinds/kind.ts';
 import type { PlacedImage, PrintLayout, RunningHeads } from '../layout.ts';
 import type { PageText } from '../pdf-text.ts';
-import { readPdfTextAside } from '../pdf-text-thread.ts';
+import { readPdfTextAside, startPdfTextThread } from '../pdf-text-thread.ts';
 import type { PrintCache } from '../print-cache.ts';
 import { hashOf, placeRuns, type RunSource } from '../runs.ts';
 import type { Decoration, RunFindings } from '../runtime/contract.ts';
@@ -231,6 +231,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
   advance();
   const opened: Promise<PrintPage>[] = [];
   if (printed.filter(Boolean).length < n) {
+    startPdfTextThread();
     for (let i = 0; i < Math.max(1, Math.min(input.workers, queue.length)); i++)
       // A context of its own for each page: pages of one site in one context share a renderer process, and so
       // one main thread, and would paginate by turns instead of side by side.
