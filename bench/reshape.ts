@@ -23,7 +23,7 @@ export function asPlainText(markdown: string): string {
         const entry = ENTRY.exec(line);
         if (entry) return `${entry[2]!.padStart(2, '0')} ${entry[1]}`;
       }
-      if (line.includes('\t')) return line.replace(/\*\*/g, '').replace(/ +$/, '');
+      if (line.includes('\t')) return line.replace(/\*\*|<\/?b>/g, '').replace(/ +$/, '');
       return line
         .replace(/^#{1,6}\s+/, '')
         .replace(/^(\s*)[-*]\s+/, '$1')

@@ -139,14 +139,14 @@ function nextLineAfter(blocks: Block[], i: number): number | undefined {
 /**
  * A plain text's subhead, not a line of prose cut short: its number set aside, at most 30 characters, one comma
  * at most, no full stop, colon or semicolon, a question or exclamation mark only at its end; not a credit, a
- * phone number or a remark in brackets.
+ * phone number, a remark in brackets, or a line that starts with a sign or a bullet (its heading would lose it).
  */
 function isPlainSubhead(text: string): boolean {
   const t = text.replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)\s*/, '');
   return (
     t.length >= 2 &&
     t.length <= (/[？?]$/.test(t) ? 16 : 30) &&
-    !/^[©@]|\d{7}/.test(t) &&
+    !/^[©@\-+*−–—•·●■◆▪]|\d{7}/.test(t) &&
     !/^[（(\[【].*[）)\]】]$/.test(t) &&
     !/[。；;：:…]|[！!？?](?=.)/.test(t) &&
     (t.match(/[，,、]/g)?.length ?? 0) <= 1 &&
@@ -162,23 +162,32 @@ function isPlainSubhead(text: string): boolean {
  * paragraph is no subhead.
  */
 export function markPlainSubheads(blocks: Block[]): void {
+  // Gaps are counted between input lines: joining a cut paragraph moved the figure text between its halves.
+  const ns = blocks.flatMap((b) => b.lines.map((l) => l.n)).sort((a, b) => a - b);
+  const around = (n: number) => {
+    const i = ns.indexOf(n);
+    return { before: i > 0 ? n - ns[i - 1]! : 0, after: i + 1 < ns.length ? ns[i + 1]! - n : Infinity };
+  };
   const subhead = new Set<number>();
   for (let k = blocks.length - 2; k >= 0; k--) {
-    const [b, next] = [blocks[k]!, blocks[k + 1]!];
+    const [prev, b, next] = [blocks[k - 1], blocks[k]!, blocks[k + 1]!];
     const text = blockText(b).trim();
     const nextText = blockText(next).trim();
+    const gaps = around(b.lines[0]!.n);
     if (
-      (b.kind === 'para' || b.kind === 'list') &&
+      // A list item only when it is numbered and stands alone between prose: one of a list stays in its list.
+      (b.kind === 'para' ||
+        (b.kind === 'list' && !!numbering(text) && prev?.kind !== 'list' && next.kind !== 'list')) &&
       b.lines.length === 1 &&
       isPlainSubhead(text) &&
       !isFixedPara(text) &&
       // After an image's gap, a short line is its caption.
-      (k === 0 || b.lines[0]!.n - blocks[k - 1]!.lines.at(-1)!.n <= 3) &&
-      next.lines[0]!.n - b.lines[0]!.n <= 3 &&
+      gaps.before <= 3 &&
+      gaps.after <= 3 &&
       // Another subhead after it: only the first of a numbered series under an unnumbered one (申报范围 → （一）…);
       // a string of short lines (names, a list set as paragraphs) is no stack of headings.
       ((subhead.has(k + 1) && !numbering(text) && !!numbering(nextText)) ||
-        next.kind === 'list' ||
+        (next.kind === 'list' && b.kind === 'para') ||
         (next.kind === 'para' && !isFixedPara(nextText) && (/[。！？；”]$/.test(nextText) || nextText.length > 40)))
     )
       subhead.add(k);

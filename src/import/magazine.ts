@@ -164,6 +164,7 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
       toc.end,
       bodyEnd,
     );
+  const isRunningHead = runningHeadTest(pub);
   // A title missing from the body: the article is where the previous one ended (after its 来源 line).
   for (const [k, m] of matches.entries()) {
     if (m) continue;
@@ -172,20 +173,26 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
     const next = matches.slice(k + 1).find(Boolean);
     const lo = prev ? prev.at + prev.lines.length : toc.end;
     const hi = next ? next.at : bodyEnd;
-    // The previous article ends with its 来源 line, where there is one.
-    let from = lo;
-    for (let i = lo; i < hi; i++) {
-      if (SOURCE_LINE.test(lines[i]!.text.trim())) {
-        from = i + 1;
-        break;
-      }
-    }
+    // The previous article ends with its 来源 line, where there is one: the bracketed one that ends an article
+    // rather than a figure's 来源：… inside it.
+    const sourceAt = (test: (text: string) => boolean) =>
+      lines.findIndex((l, i) => i >= lo && i < hi && SOURCE_LINE.test(l.text.trim()) && test(l.text.trim()));
+    const source = [sourceAt((t) => /^[（(]/.test(t)), sourceAt(() => true)].find((i) => i >= 0);
+    const from = source === undefined ? lo : source + 1;
     const heading = lines.findIndex(
       (l, i) => i >= from && i < hi && isTitleLike(l.text) && /^#{1,6}\s/.test(l.text.trim()),
     );
-    // Plain text has no headings: the line after the 来源 line, if it reads as a title.
-    const afterSource = from > lo ? lines.findIndex((l, i) => i >= from && i < hi && !isBlank(l)) : -1;
-    const at = heading >= 0 ? heading : afterSource >= 0 && isTitleLike(lines[afterSource]!.text) ? afterSource : -1;
+    // Plain text has no headings: the line after the 来源 line (running heads aside), if it reads as a title and
+    // prose follows it.
+    const after = (i: number) => lines.findIndex((l, j) => j > i && j < hi && !isBlank(l) && !isRunningHead(l.text));
+    const afterSource = source === undefined ? -1 : after(source);
+    const prose = afterSource >= 0 ? after(afterSource) : -1;
+    const at =
+      heading >= 0
+        ? heading
+        : afterSource >= 0 && isTitleLike(lines[afterSource]!.text) && prose >= 0 && !isTitleLike(lines[prose]!.text)
+          ? afterSource
+          : -1;
     if (at >= 0) {
       matches[k] = { at, lines: [lines[at]!.n], text: lines[at]!.text, how: 'position' };
       const repeat = matches.slice(0, k).some((p) => p && titleKey(p.text) === titleKey(lines[at]!.text));
@@ -218,7 +225,6 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
   const index = new NgramIndex(lines.map((l) => l.text));
   // A text that marks no heading in its body: its subheads are found by their shape.
   const plain = !lines.slice(toc.end).some((l) => !l.text.includes('\t') && /^#{1,6}\s/.test(l.text.trim()));
-  const isRunningHead = runningHeadTest(pub);
   const dropped: Line[] = [];
   const articles: ImportedArticle[] = [];
   const inOrder = [...found].sort((a, b) => a.k - b.k);
@@ -235,12 +241,12 @@ export function importMagazine(text: string, { pinyin, pub }: MagazineOptions): 
     }
     const blocks = toBlocks(kept);
     doubts.push(...joinCutParagraphs(blocks, index));
-    if (plain) markPlainSubheads(blocks);
-    const titleLevel = /^(#{1,6})\s/.exec(titleLines[0]!.text.trim())?.[1]?.length ?? 0;
-    settleHeadings(blocks, titleLevel);
     const src = findSourceLine(blocks);
     if (src) blocks.splice(src.index, 1);
     const byline = takeByline(blocks);
+    if (plain) markPlainSubheads(blocks);
+    const titleLevel = /^(#{1,6})\s/.exec(titleLines[0]!.text.trim())?.[1]?.length ?? 0;
+    settleHeadings(blocks, titleLevel);
 
     let title: string;
     if (m.how === 'position') {

@@ -23,7 +23,8 @@ function started() {
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
-    thread = undefined;
+    // A thread's 'exit' comes after its 'error': by then a read may have started the next thread.
+    if (thread?.worker === worker) thread = undefined;
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the PDF text thread stopped (exit code ${code})`)));

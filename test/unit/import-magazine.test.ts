@@ -139,6 +139,72 @@ describe('markPlainSubheads: the subheads of a text without # marks', () => {
   });
 });
 
+describe('markPlainSubheads: what stays as it is', () => {
+  const marked = (lines: string[]) => {
+    const text = lines.join('\n');
+    const blocks = toBlocks(toLines(text));
+    joinCutParagraphs(blocks, new NgramIndex(text.split('\n')));
+    markPlainSubheads(blocks);
+    return blocks.map((b) => (b.kind === 'heading' ? b.lines[0]!.text : `${b.kind}: ${blockText(b)}`));
+  };
+
+  it('leaves a list set as paragraphs, bullets and a line that starts with a sign', () => {
+    expect(
+      marked([
+        '1. 星河科技',
+        '',
+        '2. 湖州微电子',
+        '',
+        '3. 杭州芯片公司',
+        '',
+        '三家企业今年都扩大了产能。',
+        '',
+        '- 滤波器',
+        '- 光刻胶',
+        '',
+        '两类产品的国产化率都在提高。',
+        '',
+        '-40℃下的坚守',
+        '',
+        '工程师们在严寒中完成了调试。',
+      ]),
+    ).toEqual([
+      'list: 1. 星河科技',
+      'list: 2. 湖州微电子',
+      'list: 3. 杭州芯片公司',
+      'para: 三家企业今年都扩大了产能。',
+      'list: - 滤波器\n- 光刻胶',
+      'para: 两类产品的国产化率都在提高。',
+      'para: -40℃下的坚守',
+      'para: 工程师们在严寒中完成了调试。',
+    ]);
+  });
+
+  it('counts an image’s gap between input lines, also where a cut paragraph was joined across it', () => {
+    expect(
+      marked([
+        '产线概况',
+        '',
+        '公司表示，新产线的',
+        '',
+        '',
+        '',
+        '',
+        '新厂房外景',
+        '',
+        '- 左侧为一号车间',
+        '',
+        '良率已经超过九成，明年将再扩产一倍。',
+      ]),
+    ).toEqual([
+      '## 产线概况',
+      'para: 公司表示，新产线的良率已经超过九成，明年将再扩产一倍。',
+      'para: 新厂房外景',
+      'list: - 左侧为一号车间',
+    ]);
+  });
+});
+
 const ISSUE = `# 示例月刊
 
 ## EXAMPLE NEWS
@@ -475,6 +541,19 @@ describe('importMagazine: 目录s of other shapes', () => {
         `taken to start at line ${repeated}, the line after the previous article's source line that repeats the previous article's title`,
       ),
     ]);
+  });
+
+  it('takes a plain article’s byline, and starts a missing title after the 来源 that ends an article, not a figure’s', () => {
+    const issue = PLAIN_ISSUE.replace('星河科技今日宣布', '本刊记者 林晓\n\n星河科技今日宣布').replace(
+      '满产。\n\n存储芯片价格上涨\n',
+      '满产。\n\n来源：星河科技年报\n\n产能分布\n\n两座工厂各占一半产能。\n\n（来源：某某网）\n\n星河科技新产线投产\n',
+    );
+    const r = importMagazine(issue, { pinyin, pub: PUB });
+    expect(r.articles.map((a) => a.title).slice(0, 2)).toEqual(['星河科技新产线投产', '存储芯片价格上涨']);
+    expect(r.articles[0]!.byline).toBe('本刊记者 林晓');
+    expect(r.articles[0]!.body).toContain('## 产能分布\n\n两座工厂各占一半产能。');
+    expect(r.articles[0]!.body).toContain('来源：星河科技年报');
+    expect(r.articles[1]!.body).toBe('存储芯片价格本月上涨，涨幅超过一成。\n');
   });
 
   it('says which entry it did not find in the body, by its line, and where its text went', () => {

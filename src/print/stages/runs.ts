@@ -169,17 +169,20 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     // The batch's text is read on a thread of its own while the browser page goes on paginating; the runs are
     // cached once it is known.
     reading.push(
-      timed('read text', () => readPdfTextAside(pdf)).then((text) => {
-        if (text.length !== at)
-          throw new Error(
-            `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${at} pages, printed ${text.length}`,
-          );
-        for (const k of list) {
-          const run = printed[k]!;
-          run.text = text.slice(run.first, run.first + run.count);
-          cache.saveJson(decorations[k]!.key, run);
-        }
-      }, fail),
+      timed('read text', () => readPdfTextAside(pdf))
+        .then((text) => {
+          if (text.length !== at)
+            throw new Error(
+              `runs ${list.map((k) => k + 1).join(', ')} of ${input.url}: paginated into ${at} pages, printed ${text.length}`,
+            );
+          for (const k of list) {
+            const run = printed[k]!;
+            run.text = text.slice(run.first, run.first + run.count);
+            cache.saveJson(decorations[k]!.key, run);
+          }
+        })
+        // A mismatch found here stops the other pages too, and is thrown where the text is awaited.
+        .catch(fail),
     );
   };
   const reading: Promise<void>[] = [];
