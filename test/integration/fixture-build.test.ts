@@ -196,6 +196,30 @@ describe('a table whose row at a page foot fits by less than the table’s botto
   });
 });
 
+describe('a subhead that falls at the foot of a page in two columns', () => {
+  it('goes on to the next page with its text, at every offset', async () => {
+    // Subheads at offsets one line apart, each before a paragraph of a few lines: none is left as a page's last
+    // line (the corpus issue as plain text once built with one: test/integration/import-corpus.test.ts).
+    const copy = path.join(tmpDir, 'mini-subhead-foot');
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(root, copy, { recursive: true, filter: (f) => !f.includes('.qikan') && !/\d{2}-[a-z-]+\.md$/.test(f) });
+    const after =
+      '小标题下面的第一段文字，写得足够长，好在两栏里各占几行，这样它整段都到下一页去的时候，标题也该跟着走。';
+    for (let n = 10; n <= 40; n++) {
+      const lines = Array.from({ length: n }, (_, k) => `第${k + 1}句。`).join('\n\n');
+      fs.writeFileSync(
+        path.join(copy, `issues/2025-01/${String(n).padStart(2, '0')}-subhead-${n}.md`),
+        `---\ntitle: 小标题${n}\nsection: views\ncolumns: 2\nnewPage: true\n---\n${lines}\n\n## 第${n}篇的小标题\n\n${after.repeat(3)}\n`,
+      );
+    }
+    const pages = (await build(copy, 'mini-subhead-foot-out').pdf('2025-01')).map((p) => p.compact);
+    for (let n = 10; n <= 40; n++) {
+      const at = pages.findIndex((p) => p.includes(`第${n}篇的小标题`));
+      expect(pages[at]!.endsWith(`第${n}篇的小标题`), `subhead ${n}`).toBe(false);
+    }
+  });
+});
+
 describe('qikan build --no-pdf after a full build', () => {
   const root = path.join(tmpDir, 'mini-kept-root');
   const out = path.join(tmpDir, 'mini-kept-out');

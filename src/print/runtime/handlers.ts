@@ -156,6 +156,36 @@ export function registerWidowsAndOrphans(): void {
 }
 
 /**
+ * A subhead kept with its text (its `break-after: avoid`, which Paged.js does not keep when the break falls
+ * between the subhead and the column group of text after it): where all that follows a subhead goes on to the
+ * next page, the subhead goes with it, unless it is the first thing on the page.
+ */
+export function registerKeepSubheads(): void {
+  class KeepSubheads extends window.Paged.Handler {
+    onOverflow(overflow: Range | undefined, rendered: Element): Range | undefined {
+      if (!overflow) return undefined;
+      const { startContainer: at, startOffset: offset } = overflow;
+      // The first node that moves on, when nothing of it stays.
+      let node: Node | null | undefined =
+        at.nodeType === Node.TEXT_NODE ? (at.textContent!.slice(0, offset).trim() ? null : at) : at.childNodes[offset];
+      if (!node) return undefined;
+      // Up to the outermost element that starts with it.
+      const before = (n: Node) => {
+        let p = n.previousSibling;
+        while (p && p.nodeType === Node.TEXT_NODE && !p.textContent!.trim()) p = p.previousSibling;
+        return p;
+      };
+      while (!before(node) && node.parentNode && node.parentNode !== rendered) node = node.parentNode;
+      const prev = before(node);
+      if (!(prev instanceof HTMLElement) || !/^H[2-4]$/.test(prev.tagName) || !before(prev)) return undefined;
+      overflow.setStartBefore(prev);
+      return overflow;
+    }
+  }
+  window.Paged.registerHandlers(KeepSubheads);
+}
+
+/**
  * An article's head kept with its text (its `break-after: avoid`, which Paged.js does not keep when the break
  * falls inside the head or just below it): where a page would end inside an article's head, or with less than
  * two lines of its text under it, the article starts on the next page instead.

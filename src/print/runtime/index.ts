@@ -8,6 +8,7 @@ import { decoratePages } from './decorate.ts';
 import {
   registerFigureFloats,
   registerKeepHeads,
+  registerKeepSubheads,
   registerRowsAtTheFoot,
   registerTableHeaders,
   registerWidowsAndOrphans,
@@ -43,6 +44,7 @@ function register(): void {
   registerRowsAtTheFoot();
   registerWidowsAndOrphans();
   registerKeepHeads();
+  registerKeepSubheads();
   registerFigureFloats();
 }
 
