@@ -164,8 +164,9 @@ function isPlainSubhead(text: string): boolean {
 export function markPlainSubheads(blocks: Block[]): void {
   // Gaps are counted between input lines: joining a cut paragraph moved the figure text between its halves.
   const ns = blocks.flatMap((b) => b.lines.map((l) => l.n)).sort((a, b) => a - b);
+  const at = new Map(ns.map((n, i) => [n, i]));
   const around = (n: number) => {
-    const i = ns.indexOf(n);
+    const i = at.get(n)!;
     return { before: i > 0 ? n - ns[i - 1]! : 0, after: i + 1 < ns.length ? ns[i + 1]! - n : Infinity };
   };
   const subhead = new Set<number>();

@@ -59,15 +59,20 @@ export async function serveDirectory(dir: string): Promise<Served> {
         (u) => u.origin === url && /\.woff2?$/.test(u.pathname),
         async (route) => {
           const found = fileOf(route.request().url());
-          if (!found) return route.fulfill({ status: 403 });
-          let data = fonts.get(found.file);
-          if (!data) fonts.set(found.file, (data = fs.promises.readFile(found.file)));
-          const body = await data.catch(() => undefined);
-          if (!body) fonts.delete(found.file);
+          let body: Buffer | undefined;
+          if (found) {
+            let data = fonts.get(found.file);
+            if (!data) fonts.set(found.file, (data = fs.promises.readFile(found.file)));
+            body = await data.catch(() => undefined);
+            if (!body) fonts.delete(found.file);
+          }
+          const answer = !found
+            ? { status: 403 }
+            : body
+              ? { body, contentType: lookup(found.file) ?? 'font/woff2' }
+              : { status: 404 };
           // A page closed meanwhile needs no answer.
-          await route
-            .fulfill(body ? { body, contentType: lookup(found.file) ?? 'font/woff2' } : { status: 404 })
-            .catch(() => {});
+          await route.fulfill(answer).catch(() => {});
         },
       );
     },
