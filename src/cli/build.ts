@@ -337,6 +337,10 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
   // resolve only below this package's node_modules. So the site is built there and then moved to `out`.
   await fs.mkdir(path.join(projectDir, 'node_modules/.qikan'), { recursive: true });
   const astroOut = await fs.mkdtemp(path.join(projectDir, 'node_modules/.qikan/site-'));
+  // Astro writes the chunks it prerenders with into <cwd>/.astro/ when the output folder is not below the working
+  // folder: run from a publication folder elsewhere, they would land there, and find no packages to import.
+  const cwd = process.cwd();
+  process.chdir(projectDir);
   try {
     await build({
       ...siteConfig({ model }),
@@ -345,7 +349,7 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
       outDir: astroOut,
       cacheDir: astroCache,
       logLevel: options.verbose ? 'info' : 'warn',
-    });
+    }).finally(() => process.chdir(cwd));
     await fs.rm(out, { recursive: true, force: true });
     await fs.mkdir(path.dirname(out), { recursive: true });
     await fs.rename(astroOut, out).catch(async (error: NodeJS.ErrnoException) => {

@@ -13,10 +13,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the `qikan` command as a user would, with the Node that runs the tests. */
-export function qikan(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+/** Runs the `qikan` command as a user would, with the Node that runs the tests (in this checkout unless `cwd`). */
+export function qikan(args: string[], env: NodeJS.ProcessEnv = {}, cwd = projectDir): CliResult {
   const r = spawnSync(process.execPath, [path.join(projectDir, 'src/cli/qikan.ts'), ...args], {
-    cwd: projectDir,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', ...env },
     timeout: 280_000,
