@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ArticleFrontMatter } from '../core/schema/article.ts';
 import type { Publication } from '../core/schema/publication.ts';
-import type { PageFacts, PrintLayout, RunningHeads } from '../print/layout.ts';
+import type { KindLayout, PageFacts, PrintLayout, RunningHeads } from '../print/layout.ts';
 import type { ArticleRanges, VerifyInput } from '../print/stages/verify.ts';
 
 /**
@@ -23,7 +23,7 @@ export interface PublicationKind<Meta extends IssueMetaBase = IssueMetaBase> {
    * depend only on the pages up to it: the engine decorates each run as soon as the runs before it are known
    * (src/print/stages/runs.ts).
    */
-  layoutPages(facts: PageFacts[], heads: RunningHeads): Omit<PrintLayout, 'images' | 'fill' | 'moved' | 'bleeds'>;
+  layoutPages(facts: PageFacts[], heads: RunningHeads): KindLayout;
   /** How many ems a title may take (a magazine's: one line of its 目录), for the check that warns of longer ones. */
   titleRoom?(page: Publication['page']): number;
   /** The printed form of a folio (01). */

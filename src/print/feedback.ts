@@ -20,6 +20,20 @@ export interface LayoutFeedback {
   sparsePages: { pdfPage: number; folio: number | null; fill: number }[];
   /** Figures set apart from the text before them (layout.ts, MovedFigure), where they are printed. */
   movedFigures: ({ pdfPage: number; folio: number | null } & MovedFigure)[];
+  /** Pages the copyfit set with less leading to lose a widowed page: from, to, and the part of the leading. */
+  tightened: { from: number; to: number; leading: number }[];
+}
+
+/** Consecutive pages of the same leading below the theme's, as ranges of PDF pages. */
+function tightenedRanges(leading: number[]): LayoutFeedback['tightened'] {
+  const ranges: LayoutFeedback['tightened'] = [];
+  leading.forEach((part, i) => {
+    const last = ranges.at(-1);
+    if (part >= 1) return;
+    if (last && last.to === i && last.leading === part) last.to = i + 1;
+    else ranges.push({ from: i + 1, to: i + 1, leading: part });
+  });
+  return ranges;
 }
 
 export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedback {
@@ -45,6 +59,7 @@ export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedbac
     movedFigures: layout.pages.flatMap((p) =>
       (layout.moved[p.pdfPage - 1] ?? []).map((figure) => ({ pdfPage: p.pdfPage, folio: p.folio, ...figure })),
     ),
+    tightened: tightenedRanges(layout.leading),
   };
 }
 
@@ -52,7 +67,7 @@ const listed = (pages: number[]) => `PDF page ${pages.slice(0, 8).join(', ')}${p
 
 /** The build's line about it: `36 articles, 7 on their printed page, mean shift +1.5 (largest 4); 3 pages …`. */
 export function feedbackSummary(feedback: LayoutFeedback): string {
-  const { articles, sparsePages, movedFigures } = feedback;
+  const { articles, sparsePages, movedFigures, tightened } = feedback;
   const shifts = articles.flatMap((a) => (a.shift === undefined ? [] : [a.shift]));
   const parts = [`${articles.length} articles`];
   if (shifts.length) {
@@ -71,5 +86,12 @@ export function feedbackSummary(feedback: LayoutFeedback): string {
     ? `; ${movedFigures.length} figure(s) apart from their text, ${floated} floated to fill a page ` +
       `(${listed(movedFigures.map((f) => f.pdfPage))})`
     : '';
-  return `${parts.join(', ')}; ${sparse}${moved}`;
+  const tight = tightened.length
+    ? `; ${tightened.length} run(s) set with less leading to lose a page (` +
+      tightened
+        .map((r) => `PDF page ${r.from}${r.to > r.from ? `–${r.to}` : ''} at ${Math.round(r.leading * 100)} %`)
+        .join(', ') +
+      ')'
+    : '';
+  return `${parts.join(', ')}; ${sparse}${moved}${tight}`;
 }

@@ -29,6 +29,8 @@ export interface PageFacts {
   moved: MovedFigure[];
   /** The page holds an element that fills it edge to edge: in a print-shop file its colour reaches the bleed edge. */
   bleeds: boolean;
+  /** Set on the pages of a run the copyfit set again tighter: the part of the theme's leading they have. */
+  tightened?: number;
 }
 
 /**
@@ -86,6 +88,22 @@ export interface PrintLayout {
   moved: MovedFigure[][];
   /** Each page's `bleeds`: the pages the preflight checks for colour to the bleed edge. */
   bleeds: boolean[];
+  /** Each page's leading as a part of the theme's: less than 1 where the copyfit set its run tighter. */
+  leading: number[];
+}
+
+/** What the layout hands on of the pages' facts as the browser measured them: the same for every kind. */
+export type MeasuredLayout = Pick<PrintLayout, 'fill' | 'moved' | 'bleeds' | 'leading'>;
+/** What a kind's rules make of the pages' facts (the images are placed by the engine). */
+export type KindLayout = Omit<PrintLayout, 'images' | keyof MeasuredLayout>;
+
+export function measuredLayout(pages: PageFacts[]): MeasuredLayout {
+  return {
+    fill: pages.map((p) => p.fill),
+    moved: pages.map((p) => p.moved),
+    bleeds: pages.map((p) => p.bleeds),
+    leading: pages.map((p) => p.tightened ?? 1),
+  };
 }
 
 /** The running heads a kind may print: the publication's name, and each section's title by id. */

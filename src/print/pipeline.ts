@@ -71,6 +71,11 @@ export interface PrintOptions {
    * pass, as Paged.js alone would, the reference the runs are tested against.
    */
   engine?: 'runs' | 'whole';
+  /**
+   * Copyfit, where publication.yaml has it (`print.copyfit`, the default): a run whose last page would hold a few
+   * lines is set again a little tighter where that saves the page (runtime/runs.ts). The `whole` engine has none.
+   */
+  copyfit?: boolean;
   /** Browser pages paginating side by side (default: QIKAN_PRINT_WORKERS, else one core less than there are). */
   workers?: number;
 }
@@ -123,12 +128,19 @@ export async function printIssues(
       const html = await fs.readFile(path.join(documentDir, 'index.html'), 'utf8');
       const meta = pdfMeta(model, issue);
       const engine = options.engine ?? kind.printEngine;
+      const copyfit = engine === 'runs' && (options.copyfit ?? true) && model.publication.print.copyfit;
       const relative = printShop ? printShopFile(issue.id, 'print') : pdfFile(issue.id);
       const file = path.join(distDir, relative);
       await fs.mkdir(path.dirname(file), { recursive: true });
       // The Markdown's text too: the check of the PDF against it must run again when it changes.
       const sources = issue.articles.map((a) => options.sourceBlocks?.get(a.file) ?? []);
-      const issueKey = hashOf('issue', common, engine, html, JSON.stringify({ meta, boxes: run.boxes, sources }));
+      const issueKey = hashOf(
+        'issue',
+        common,
+        engine,
+        html,
+        JSON.stringify({ meta, boxes: run.boxes, sources, copyfit }),
+      );
       const cmykKey =
         printShop?.cmyk &&
         hashOf(issueKey, 'cmyk', printShop.cmyk.version, JSON.stringify(printShop.cmyk.target), profile!);
@@ -200,7 +212,7 @@ export async function printIssues(
               common,
               cache,
               issueReport,
-              options,
+              { ...options, copyfit },
             );
       // The engine's own steps, which the runs' text reading still adds to while the issue is merged.
       const steps = made.steps;
@@ -289,9 +301,10 @@ async function printIssueRuns(
   return printRuns({
     context,
     newContext,
-    url: run.url,
+    // Without copyfit the pages are as Paged.js alone makes them, as the whole document's are.
+    url: options.copyfit ? run.url : `${run.url}${run.url.includes('?') ? '&' : '?'}loose`,
     runs,
-    common: hashOf(common, head),
+    common: hashOf(common, head, options.copyfit ? 'copyfit' : 'loose'),
     cache,
     workers: options.workers ?? defaultWorkers(),
     kind,

@@ -75,6 +75,7 @@ const layout: PrintLayout = {
   fill: [],
   moved: [],
   bleeds: [],
+  leading: [],
 };
 const good = [
   text('封面'),

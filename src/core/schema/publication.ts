@@ -69,6 +69,11 @@ export const publicationSchema = z
       .strictObject({
         /** Start each section (its opener), or each article, on a right-hand page; a blank left page fills in. */
         startOnRight: z.enum(['none', 'sections', 'articles']).default('none'),
+        /**
+         * Copyfit: a run of pages (an article and those that run on below it) whose last page would hold a few
+         * lines is set again with its leading up to 6 % less, where that saves the page.
+         */
+        copyfit: z.boolean().default(true),
         /** How far covers, openers and images at the trim edge reach past it in a print-ready PDF. */
         bleed: length.default('3mm'),
         /** The white margin around the bleed where the crop marks are drawn: outside the BleedBox, as presses want. */

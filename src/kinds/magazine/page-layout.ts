@@ -2,7 +2,7 @@ import type { Article } from '../../core/model.ts';
 import type { Columns } from '../../core/schema/columns.ts';
 import type { Publication, Section } from '../../core/schema/publication.ts';
 import type { TocSection } from '../../core/toc.ts';
-import type { PageFacts, PageLayout, PrintLayout, RunningHeads } from '../../print/layout.ts';
+import type { KindLayout, PageFacts, PageLayout, PrintLayout, RunningHeads } from '../../print/layout.ts';
 
 /** The folio as the magazine prints it: two digits at least (01, 02 … 112). */
 export function formatFolio(folio: number): string {
@@ -14,10 +14,7 @@ export function formatFolio(folio: number): string {
  * print their folio and running head (the publication on left pages, the section on right pages); covers,
  * openers and blanks stay clean.
  */
-export function layoutPages(
-  facts: PageFacts[],
-  heads: RunningHeads,
-): Omit<PrintLayout, 'images' | 'fill' | 'moved' | 'bleeds'> {
+export function layoutPages(facts: PageFacts[], heads: RunningHeads): KindLayout {
   const lastFront = facts.findLastIndex((p) => p.kind === 'cover' || p.kind === 'front');
   const first = facts.findIndex((p, i) => i > lastFront && p.kind !== 'blank' && p.kind !== 'empty');
   const pages = facts.map((p, i): PageLayout => {

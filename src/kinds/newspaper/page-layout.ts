@@ -1,4 +1,4 @@
-import type { PageFacts, PageLayout, PrintLayout } from '../../print/layout.ts';
+import type { KindLayout, PageFacts, PageLayout, PrintLayout } from '../../print/layout.ts';
 import type { ArticleRanges } from '../../print/stages/verify.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { ArticleRanges } from '../../print/stages/verify.ts';
  * document composes them), so no page gets running heads from the engine. A story starts on the page its
  * headline is on.
  */
-export function layoutPages(facts: PageFacts[]): Omit<PrintLayout, 'images' | 'fill' | 'moved' | 'bleeds'> {
+export function layoutPages(facts: PageFacts[]): KindLayout {
   const pages = facts.map((p, i): PageLayout => ({
     pdfPage: i + 1,
     kind: p.kind,

@@ -35,6 +35,8 @@ export const CLASS = {
   runOn: 'run-on',
   /** The box a run's pages are made in, in a page that paginates runs (`?runs`). */
   runBox: 'qk-run',
+  /** On the elements of a run set again tighter to lose a widowed last page (runs.ts, print-base.css). */
+  tight: 'qk-tight',
   /** On <html> in a page that paginates runs, from the first script on (runs.css). */
   runsMode: 'qk-runs',
 } as const;

@@ -6,6 +6,7 @@ import { CLASS, PAGED, groupRuns, type Decoration, type RunFindings, type RunWor
 import { decodeImages } from './decode-images.ts';
 import { decoratePages } from './decorate.ts';
 import { factsOf, placeImages } from './page-facts.ts';
+import type { PageFacts } from '../layout.ts';
 
 /**
  * Links to a place in a run not printed with them: Chromium makes no link to an element it does not print, so
@@ -49,6 +50,16 @@ function nextTask(callback: () => void): void {
   channel.port2.postMessage(null);
 }
 
+/** A run's last page filled less far down than this is worth setting the run again tighter for. */
+const PULL_BACK_FILL = 0.2;
+/** The copyfit's leadings, as parts of the theme's, tried in turn (print-base.css). */
+const TIGHTEN = [0.98, 0.96, 0.94];
+
+interface LaidOut {
+  box: HTMLElement;
+  pages: HTMLElement[];
+}
+
 export function startRunWorker(): RunWorker {
   // What every face of the document has of a run's characters is loaded before the run is laid out: Paged.js
   // measures the text as it places it, and a font that came in later would move it.
@@ -76,6 +87,37 @@ export function startRunWorker(): RunWorker {
   const fontsOf = new Map<number, Promise<unknown>>();
   const held = new Map<number, { box: HTMLElement; pages: HTMLElement[] }>();
   let stylesKept = false;
+  const copyfit = !new URLSearchParams(location.search).has('loose');
+
+  /** A run paginated into a box of its own, its pages final; `tighten`, with that part of the theme's leading. */
+  const layOut = async (run: Element[], tighten?: number): Promise<LaidOut> => {
+    const box = document.createElement('div');
+    box.className = CLASS.runBox;
+    document.body.append(box);
+    const content = document.createDocumentFragment();
+    for (const el of run) {
+      const copy = el.cloneNode(true) as Element;
+      if (tighten) {
+        copy.classList.add(CLASS.tight);
+        (copy as HTMLElement).style.setProperty('--qk-tighten', String(tighten));
+      }
+      content.append(copy);
+    }
+    const previewer = new window.Paged.Previewer({ ...window.PagedConfig.settings });
+    // Paged.js lays out each page in an animation frame of its own: with a page now laid out in less than a
+    // frame, the rest of each frame is waiting (76 pages: 0.45 s of 2.8). A task of its own is enough.
+    previewer.chunker.q.tick = nextTask;
+    await previewer.preview(content, stylesheets, box);
+    await document.fonts.ready;
+    // Paged.js watches every page it made for a change of size, to lay it out again: these pages are final, and
+    // being held, shown and printed must not make it check them again.
+    for (const page of previewer.chunker.pages) page.removeListeners();
+    // Every previewer makes the same styles of the same stylesheets: the first one's stay for all the runs, the
+    // others go at once (a copy per run held would slow down every style recalculation after).
+    if (stylesKept) previewer.polisher.destroy();
+    stylesKept = true;
+    return { box, pages: [...box.querySelectorAll<HTMLElement>(`.${PAGED.page}`)] };
+  };
 
   return {
     count: runs.length,
@@ -88,28 +130,33 @@ export function startRunWorker(): RunWorker {
         fontsOf.get(run) ?? loadFonts(runs[run]!),
         decodeImages(runs[run]!.flatMap((el) => [...el.querySelectorAll('img')])),
       ]);
-      const box = document.createElement('div');
-      box.className = CLASS.runBox;
-      document.body.append(box);
-      const content = document.createDocumentFragment();
-      for (const el of runs[run]!) content.append(el.cloneNode(true));
-      const previewer = new window.Paged.Previewer({ ...window.PagedConfig.settings });
-      // Paged.js lays out each page in an animation frame of its own: with a page now laid out in less than a
-      // frame, the rest of each frame is waiting (76 pages: 0.45 s of 2.8). A task of its own is enough.
-      previewer.chunker.q.tick = nextTask;
-      await previewer.preview(content, stylesheets, box);
-      await document.fonts.ready;
-      // Paged.js watches every page it made for a change of size, to lay it out again: these pages are final, and
-      // being held, shown and printed must not make it check them again.
-      for (const page of previewer.chunker.pages) page.removeListeners();
-      // Every previewer makes the same styles of the same stylesheets: the first one's stay for all the runs, the
-      // others go at once (a copy per run held would slow down every style recalculation after).
-      if (stylesKept) previewer.polisher.destroy();
-      stylesKept = true;
-      held.set(run, { box, pages: [...box.querySelectorAll<HTMLElement>(`.${PAGED.page}`)] });
-      const pages = [...box.querySelectorAll(`.${PAGED.page}`)];
+      let laid = await layOut(runs[run]!);
+      let facts = laid.pages.map(factsOf);
+      // Copyfit, as an editor tightens a story to lose a widowed page: a run whose last page would hold a few
+      // lines is set again a little tighter (print-base.css), and kept so only if that saves the page and breaks
+      // no rule that the looser setting kept.
+      const last = facts.at(-1)!;
+      // Only the leadings that make room for what the last page holds on the pages before it are worth a try.
+      const tries = TIGHTEN.filter((part) => (1 / part - 1) * (facts.length - 1) >= last.fill);
+      if (copyfit && tries.length && last.kind === 'content' && last.fill < PULL_BACK_FILL) {
+        const faults = (pages: PageFacts[]) => pages.reduce((n, page) => n + page.faults.length, 0);
+        laid.box.remove();
+        for (const tighten of tries) {
+          const tight = await layOut(runs[run]!, tighten);
+          const tightFacts = tight.pages.map(factsOf);
+          tight.box.remove();
+          if (tightFacts.length < facts.length && faults(tightFacts) <= faults(facts)) {
+            laid = tight;
+            facts = tightFacts.map((page) => ({ ...page, tightened: tighten }));
+            break;
+          }
+        }
+        document.body.append(laid.box);
+      }
+      const { box, pages } = laid;
+      held.set(run, { box, pages });
       const findings = {
-        facts: pages.map(factsOf),
+        facts,
         images: placeImages(pages),
         startSide: startSides[run]!,
         tocSlots: !!box.querySelector(`.${CLASS.tocFolio}`),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { PublicationKind } from '../../kinds/kind.ts';
-import type { PrintLayout } from '../layout.ts';
+import { measuredLayout, type PrintLayout } from '../layout.ts';
 import type { Decoration } from '../runtime/contract.ts';
 import type { Paginated } from './paginate.ts';
 import type { PrintRun } from './prepare.ts';
@@ -17,9 +17,7 @@ export async function decorate(
   const layout = {
     ...kind.layoutPages(paginated.facts, run.heads),
     images: paginated.images,
-    fill: paginated.facts.map((f) => f.fill),
-    moved: paginated.facts.map((f) => f.moved),
-    bleeds: paginated.facts.map((f) => f.bleeds),
+    ...measuredLayout(paginated.facts),
   };
   const decoration: Decoration = {
     pages: layout.pages.map((p) =>

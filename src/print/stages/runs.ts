@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PublicationKind } from '../../kinds/kind.ts';
-import type { PlacedImage, PrintLayout, RunningHeads } from '../layout.ts';
+import { measuredLayout, type PlacedImage, type PrintLayout, type RunningHeads } from '../layout.ts';
 import type { PageText } from '../pdf-text.ts';
 import { readPdfTextAside, startPdfTextThread } from '../pdf-text-thread.ts';
 import type { PrintCache } from '../print-cache.ts';
@@ -258,9 +258,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     ...kind.layoutPages(pages, heads),
     // An image's page counts from its run's first page.
     images: all.flatMap((f, k) => f.images.map((image) => ({ ...image, pdfPage: image.pdfPage + first[k]! }))),
-    fill: pages.map((p) => p.fill),
-    moved: pages.map((p) => p.moved),
-    bleeds: pages.map((p) => p.bleeds),
+    ...measuredLayout(pages),
   };
   const text = Promise.all(reading).then(() => {
     if (failed) throw failed;
