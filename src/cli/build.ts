@@ -340,16 +340,20 @@ async function buildSite(model: Model, out: string, options: BuildOptions): Prom
   // Astro writes the chunks it prerenders with into <cwd>/.astro/ when the output folder is not below the working
   // folder: run from a publication folder elsewhere, they would land there, and find no packages to import.
   const cwd = process.cwd();
-  process.chdir(projectDir);
   try {
-    await build({
-      ...siteConfig({ model }),
-      root: projectDir,
-      configFile: false,
-      outDir: astroOut,
-      cacheDir: astroCache,
-      logLevel: options.verbose ? 'info' : 'warn',
-    }).finally(() => process.chdir(cwd));
+    process.chdir(projectDir);
+    try {
+      await build({
+        ...siteConfig({ model }),
+        root: projectDir,
+        configFile: false,
+        outDir: astroOut,
+        cacheDir: astroCache,
+        logLevel: options.verbose ? 'info' : 'warn',
+      });
+    } finally {
+      process.chdir(cwd);
+    }
     await fs.rm(out, { recursive: true, force: true });
     await fs.mkdir(path.dirname(out), { recursive: true });
     await fs.rename(astroOut, out).catch(async (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,5 @@
 import type { Issue } from '../core/model.ts';
-import type { MovedFigure, PrintLayout } from './layout.ts';
+import type { MovedFigure, PrintLayout, TightenedRun } from './layout.ts';
 
 /** A page filled less than this far down is worth an editor's look (a short item alone, a gap before a break). */
 export const SPARSE_FILL = 0.5;
@@ -20,20 +20,8 @@ export interface LayoutFeedback {
   sparsePages: { pdfPage: number; folio: number | null; fill: number }[];
   /** Figures set apart from the text before them (layout.ts, MovedFigure), where they are printed. */
   movedFigures: ({ pdfPage: number; folio: number | null } & MovedFigure)[];
-  /** Pages the copyfit set with less leading to lose a widowed page: from, to, and the part of the leading. */
-  tightened: { from: number; to: number; leading: number }[];
-}
-
-/** Consecutive pages of the same leading below the theme's, as ranges of PDF pages. */
-function tightenedRanges(leading: number[]): LayoutFeedback['tightened'] {
-  const ranges: LayoutFeedback['tightened'] = [];
-  leading.forEach((part, i) => {
-    const last = ranges.at(-1);
-    if (part >= 1) return;
-    if (last && last.to === i && last.leading === part) last.to = i + 1;
-    else ranges.push({ from: i + 1, to: i + 1, leading: part });
-  });
-  return ranges;
+  /** The runs the copyfit set with less leading to lose a widowed page (layout.ts, TightenedRun). */
+  tightened: TightenedRun[];
 }
 
 export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedback {
@@ -59,7 +47,7 @@ export function layoutFeedback(issue: Issue, layout: PrintLayout): LayoutFeedbac
     movedFigures: layout.pages.flatMap((p) =>
       (layout.moved[p.pdfPage - 1] ?? []).map((figure) => ({ pdfPage: p.pdfPage, folio: p.folio, ...figure })),
     ),
-    tightened: tightenedRanges(layout.leading),
+    tightened: layout.tightened,
   };
 }
 

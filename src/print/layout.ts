@@ -88,21 +88,26 @@ export interface PrintLayout {
   moved: MovedFigure[][];
   /** Each page's `bleeds`: the pages the preflight checks for colour to the bleed edge. */
   bleeds: boolean[];
-  /** Each page's leading as a part of the theme's: less than 1 where the copyfit set its run tighter. */
-  leading: number[];
+  /** The runs the copyfit set tighter: their first and last PDF pages (1-based) and the part of the leading. */
+  tightened: TightenedRun[];
+}
+
+export interface TightenedRun {
+  from: number;
+  to: number;
+  leading: number;
 }
 
 /** What the layout hands on of the pages' facts as the browser measured them: the same for every kind. */
-export type MeasuredLayout = Pick<PrintLayout, 'fill' | 'moved' | 'bleeds' | 'leading'>;
-/** What a kind's rules make of the pages' facts (the images are placed by the engine). */
-export type KindLayout = Omit<PrintLayout, 'images' | keyof MeasuredLayout>;
+export type MeasuredLayout = Pick<PrintLayout, 'fill' | 'moved' | 'bleeds'>;
+/** What a kind's rules make of the pages' facts (the images and the copyfit's runs are the engine's). */
+export type KindLayout = Omit<PrintLayout, 'images' | 'tightened' | keyof MeasuredLayout>;
 
 export function measuredLayout(pages: PageFacts[]): MeasuredLayout {
   return {
     fill: pages.map((p) => p.fill),
     moved: pages.map((p) => p.moved),
     bleeds: pages.map((p) => p.bleeds),
-    leading: pages.map((p) => p.tightened ?? 1),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import type { PageFacts } from './layout.ts';
+import type { PageFacts, TightenedRun } from './layout.ts';
 import { CLASS, groupRuns } from './runtime/contract.ts';
 
 /** One run of an issue's print document, as its HTML says: what it is made of, to be cached by. */
@@ -84,4 +84,12 @@ export function placeRuns(runs: RunPages[]): { facts: PageFacts[]; first: number
     for (const page of run.facts) facts.push({ ...page, side: sideAt(facts.length) });
   }
   return { facts, first, blankBefore };
+}
+
+/** The runs the copyfit set tighter (their pages carry `tightened`), as PDF pages from `placeRuns`' `first`. */
+export function tightenedRuns(runs: RunPages[], first: number[]): TightenedRun[] {
+  return runs.flatMap((run, k) => {
+    const leading = run.facts[0]?.tightened;
+    return leading ? [{ from: first[k]! + 1, to: first[k]! + run.facts.length, leading }] : [];
+  });
 }

@@ -138,10 +138,19 @@ describe('copyfit', () => {
     expect(fitted.text.length).toBeLessThanOrEqual(runs.text.length);
     expect(widowed(runs), 'the sample has no run ending in a few lines any more: give this test one').toBe(1);
     expect(widowed(fitted)).toBe(0);
-    const tight = fitted.result.layout.leading.filter((part) => part < 1);
-    expect(tight.length).toBeGreaterThan(1);
-    for (const part of tight) expect(part).toBeGreaterThanOrEqual(0.94);
-    expect(runs.result.layout.leading.every((part) => part === 1)).toBe(true);
+    // The run that ended on the widowed page, set tighter, and no other.
+    const [tight, ...others] = fitted.result.layout.tightened;
+    expect(others).toEqual([]);
+    expect(tight!.leading).toBeGreaterThanOrEqual(0.94);
+    const widow = runs.result.layout.fill.findIndex(
+      (f, i) => f < 0.2 && runs.result.layout.pages[i]!.kind === 'content',
+    );
+    // Loose, that run's last page came right after the pages it holds now.
+    expect(widow + 1).toBe(tight!.to + 1);
+    expect(runs.result.layout.tightened).toEqual([]);
+    // No rule of layout broken that the looser setting kept.
+    const faults = (p: Awaited<ReturnType<typeof print>>) => p.result.layout.pages.flatMap((page) => page.faults);
+    expect(faults(fitted)).toEqual(faults(runs));
   });
 
   it('keeps every article, each starting on a page that shows its title', () => {

@@ -75,7 +75,7 @@ const layout: PrintLayout = {
   fill: [],
   moved: [],
   bleeds: [],
-  leading: [],
+  tightened: [],
 };
 const good = [
   text('封面'),

@@ -44,7 +44,7 @@ describe('outlineEntries', () => {
     fill: [],
     moved: [],
     bleeds: [],
-    leading: [],
+    tightened: [],
   };
 
   it('puts each section at its opener and its articles under it, in 目录 order', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkers } from '../../src/print/pipeline.ts';
 import type { PageFacts } from '../../src/print/layout.ts';
 import { PrintCache } from '../../src/print/print-cache.ts';
-import { placeRuns, splitRuns } from '../../src/print/runs.ts';
+import { placeRuns, splitRuns, tightenedRuns } from '../../src/print/runs.ts';
 import { WorkerPool } from '../../src/print/worker-pool.ts';
 import { issuesOfShard, parseShard } from '../../src/cli/shard.ts';
 
@@ -65,6 +65,27 @@ describe('placeRuns', () => {
 
   it('never starts the issue with a blank', () => {
     expect(placeRuns([{ facts: [page('cover')], startSide: 'left' }]).blankBefore).toEqual([false]);
+  });
+});
+
+describe('tightenedRuns', () => {
+  it('gives each run the copyfit set tighter as its own range of PDF pages, next to another one or not', () => {
+    const tight = (leading: number) => ({ ...page(), tightened: leading });
+    const runs = [
+      { facts: [page('cover')], startSide: null },
+      { facts: [tight(0.96), tight(0.96)], startSide: null },
+      // Right after it, at the same leading: a run of its own all the same.
+      { facts: [tight(0.96)], startSide: null },
+      { facts: [page()], startSide: null },
+      // After a blank (PDF page 6), for its right-hand start.
+      { facts: [tight(0.98), tight(0.98)], startSide: 'right' as const },
+    ];
+    const { first } = placeRuns(runs);
+    expect(tightenedRuns(runs, first)).toEqual([
+      { from: 2, to: 3, leading: 0.96 },
+      { from: 4, to: 4, leading: 0.96 },
+      { from: 7, to: 8, leading: 0.98 },
+    ]);
   });
 });
 

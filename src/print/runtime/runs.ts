@@ -146,18 +146,22 @@ export function startRunWorker(): RunWorker {
       let facts = laid.pages.map(factsOf);
       // Copyfit, as an editor tightens a story to lose a widowed page: a run whose last page would hold a few
       // lines is set again a little tighter (print-base.css), and kept so only if that saves the page and breaks
-      // no rule that the looser setting kept.
-      const last = facts.at(-1)!;
+      // no rule that the looser setting kept. (Where the issue must end on a left-hand page, the page saved comes
+      // back as a blank before the back cover: better than a page of two lines in the middle.)
+      const last = facts.at(-1);
       // Only the leadings that make room for what the last page holds on the pages before it are worth a try.
-      const tries = TIGHTEN.filter((part) => (1 / part - 1) * (facts.length - 1) >= last.fill);
-      if (copyfit && tries.length && last.kind === 'content' && last.fill < PULL_BACK_FILL) {
-        const faults = (pages: PageFacts[]) => pages.reduce((n, page) => n + page.faults.length, 0);
+      const tries = TIGHTEN.filter((part) => last && (1 / part - 1) * (facts.length - 1) >= last.fill);
+      if (copyfit && last?.kind === 'content' && last.fill < PULL_BACK_FILL && tries.length) {
+        // What an editor would be told of the tighter pages, the looser ones must have said too.
+        const told = (pages: PageFacts[]) => pages.flatMap((page) => [...page.faults, ...page.notes]);
+        const keptRules = (pages: PageFacts[]) =>
+          !pages.some((page) => page.overflow) && told(pages).every((said) => told(facts).includes(said));
         laid.box.remove();
         for (const tighten of tries) {
           const tight = await layOut(runs[run]!, tighten);
           const tightFacts = tight.pages.map(factsOf);
           tight.box.remove();
-          if (tightFacts.length < facts.length && faults(tightFacts) <= faults(facts)) {
+          if (tightFacts.length < facts.length && keptRules(tightFacts)) {
             laid = tight;
             facts = tightFacts.map((page) => ({ ...page, tightened: tighten }));
             break;

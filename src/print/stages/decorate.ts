@@ -18,6 +18,8 @@ export async function decorate(
     ...kind.layoutPages(paginated.facts, run.heads),
     images: paginated.images,
     ...measuredLayout(paginated.facts),
+    // The whole document in one pass has no copyfit.
+    tightened: [],
   };
   const decoration: Decoration = {
     pages: layout.pages.map((p) =>

@@ -4,7 +4,7 @@ import { measuredLayout, type PlacedImage, type PrintLayout, type RunningHeads }
 import type { PageText } from '../pdf-text.ts';
 import { readPdfTextAside, startPdfTextThread } from '../pdf-text-thread.ts';
 import type { PrintCache } from '../print-cache.ts';
-import { hashOf, placeRuns, type RunSource } from '../runs.ts';
+import { hashOf, placeRuns, tightenedRuns, type RunSource } from '../runs.ts';
 import type { Decoration, RunFindings } from '../runtime/contract.ts';
 import type { RunPart } from './merge.ts';
 import { callRunWorker, openRunWorker, type PrintPage } from './paginate.ts';
@@ -259,6 +259,7 @@ export async function printRuns(input: RunsInput): Promise<RunsResult> {
     // An image's page counts from its run's first page.
     images: all.flatMap((f, k) => f.images.map((image) => ({ ...image, pdfPage: image.pdfPage + first[k]! }))),
     ...measuredLayout(pages),
+    tightened: tightenedRuns(all, first),
   };
   const text = Promise.all(reading).then(() => {
     if (failed) throw failed;
