@@ -153,6 +153,19 @@ describe('copyfit', () => {
     expect(faults(fitted)).toEqual(faults(runs));
   });
 
+  it('is off where publication.yaml says so', async () => {
+    const yaml = path.join(root, 'publication.yaml');
+    const before = fs.readFileSync(yaml, 'utf8');
+    fs.writeFileSync(yaml, `${before}print:\n  copyfit: false\n`);
+    try {
+      const off = await print();
+      expect(off.result.layout.tightened).toEqual([]);
+      expect(compact(off.text)).toEqual(compact(runs.text));
+    } finally {
+      fs.writeFileSync(yaml, before);
+    }
+  });
+
   it('keeps every article, each starting on a page that shows its title', () => {
     // print() also saw the build's own check pass: no text lost against the source, the 目录's numbers true.
     expect(fitted.result.layout.articles.map((a) => a.anchor)).toEqual(
