@@ -23,7 +23,7 @@ import { decorate } from './stages/decorate.ts';
 import { finishPdf, type PdfMeta } from './stages/finish.ts';
 import { prepareImages } from './stages/images.ts';
 import { mergeRuns } from './stages/merge.ts';
-import { paginate } from './stages/paginate.ts';
+import { paginate, withFlag } from './stages/paginate.ts';
 import { prepareRun, type PrintRun } from './stages/prepare.ts';
 import { renderPdf } from './stages/render.ts';
 import { printRuns } from './stages/runs.ts';
@@ -302,7 +302,7 @@ async function printIssueRuns(
     context,
     newContext,
     // Without copyfit the pages are as Paged.js alone makes them, as the whole document's are.
-    url: options.copyfit ? run.url : `${run.url}${run.url.includes('?') ? '&' : '?'}loose`,
+    url: options.copyfit ? run.url : withFlag(run.url, 'loose'),
     runs,
     common: hashOf(common, head, options.copyfit ? 'copyfit' : 'loose'),
     cache,

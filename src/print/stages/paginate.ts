@@ -86,10 +86,14 @@ export async function paginate(
   }
 }
 
+/** The URL with a flag of the print runtime added to its query (`?runs`, `&loose`). */
+export function withFlag(url: string, flag: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${flag}`;
+}
+
 /** A page that paginates the runs of a print document one by one (`?runs`), once it has loaded and split it. */
 export async function openRunWorker(context: BrowserContext, url: string, runs: number): Promise<PrintPage> {
-  const sep = url.includes('?') ? '&' : '?';
-  const print = await openPrintPage(context, `${url}${sep}runs`);
+  const print = await openPrintPage(context, withFlag(url, 'runs'));
   try {
     const state = await waitFor(print, `loading ${url}`, () =>
       print.page.evaluate(() => {
