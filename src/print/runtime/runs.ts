@@ -5,6 +5,7 @@
 import { CLASS, PAGED, groupRuns, type Decoration, type RunFindings, type RunWorker } from './contract.ts';
 import { decodeImages } from './decode-images.ts';
 import { decoratePages } from './decorate.ts';
+import { copyfitTries } from './copyfit.ts';
 import { factsOf, placeImages } from './page-facts.ts';
 import type { PageFacts } from '../layout.ts';
 
@@ -56,16 +57,6 @@ function emptyImage(img: HTMLImageElement): void {
   img.removeAttribute('srcset');
   img.removeAttribute('src');
 }
-
-/** A run's last page filled less far down than this is worth setting the run again tighter for. */
-const PULL_BACK_FILL = 0.2;
-/**
- * Copyfit is for stories of a few pages. A longer run is a report: each try would cost its whole pagination again
- * (a 118-page report whose tries all failed: 4.4 → 6.3 s), for one page in many.
- */
-const COPYFIT_MAX_PAGES = 24;
-/** The copyfit's leadings, as parts of the theme's, tried in turn (print-base.css). */
-const TIGHTEN = [0.98, 0.96, 0.94];
 
 interface LaidOut {
   box: HTMLElement;
@@ -153,11 +144,7 @@ export function startRunWorker(): RunWorker {
       // lines is set again a little tighter (print-base.css), and kept so only if that saves the page and breaks
       // no rule that the looser setting kept. (Where the issue must end on a left-hand page, the page saved comes
       // back as a blank before the back cover: better than a page of two lines in the middle.)
-      const last = facts.at(-1);
-      const widowed =
-        copyfit && facts.length <= COPYFIT_MAX_PAGES && last?.kind === 'content' && last.fill < PULL_BACK_FILL;
-      // Only the leadings that make room for what the last page holds on the pages before it are worth a try.
-      const tries = widowed ? TIGHTEN.filter((part) => (1 / part - 1) * (facts.length - 1) >= last.fill) : [];
+      const tries = copyfit ? copyfitTries(facts) : [];
       if (tries.length) {
         // What an editor would be told of the tighter pages, the looser ones must have said too.
         const told = (pages: PageFacts[]) => pages.flatMap((page) => [...page.faults, ...page.notes]);
